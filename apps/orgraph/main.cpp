@@ -1,0 +1,51 @@
+// orgraph: the command line of the orgraph library (DESIGN §5).
+// Exit status: 0 success, 1 invalid input data, 2 usage error.
+
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include <orgraph/diagnostic.hpp>
+#include <orgraph/graph.hpp>
+
+#include "commands.hpp"
+
+namespace {
+
+constexpr int kInvalidData = 1;
+constexpr int kUsage = 2;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace orgraph;
+  CLI::App app{"orgraph: the history of organisations as a typed temporal graph"};
+  app.name("orgraph");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "orgraph 0.1.0");
+  app::Action action;
+  app::add_check_command(app, action);
+  app::add_find_command(app, action);
+  app::add_date_command(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : kUsage;
+  }
+  try {
+    return action();
+  } catch (const load_error& e) {
+    for (const Diagnostic& d : e.diagnostics()) fmt::print(stderr, "{}\n", to_string(d));
+    return kInvalidData;
+  } catch (const lookup_error& e) {
+    fmt::print(stderr, "orgraph: error: {}\n", e.what());
+    return kUsage;
+  } catch (const date_error& e) {
+    fmt::print(stderr, "orgraph: error: {}\n", e.what());
+    return kUsage;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "orgraph: error: {}\n", e.what());
+    return kInvalidData;
+  }
+}

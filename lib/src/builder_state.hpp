@@ -1,0 +1,164 @@
+#pragma once
+
+// What GraphBuilder has collected before build(): raw entities and relations as interned
+// attribute values with their locations (private to the library).
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/string_pool.hpp"
+#include "orgraph/graph_builder.hpp"
+#include "orgraph/names.hpp"
+
+namespace orgraph {
+namespace detail {
+
+// Attributes an entity may carry (DESIGN §2). Source metadata comes last.
+enum EntityField : std::uint8_t {
+  kKind, kType, kName, kNameEn, kAlias, kStart, kEnd, kDate, kSrc, kNote,
+  kTitle, kPublisher, kAuthor, kUrl, kLang, kFile, kEntityFieldCount
+};
+constexpr std::array<std::string_view, kEntityFieldCount> kEntityFieldNames{
+    "kind", "type", "name", "name_en", "alias", "start", "end", "date",
+    "src",  "note", "title", "publisher", "author", "url", "lang", "file"};
+constexpr EntityField kFirstSourceField = kTitle;
+
+// Attributes a relation may carry.
+enum RelationField : std::uint8_t {
+  kRel, kRole, kRoleEn, kRStart, kREnd, kRDate, kRSrc, kRNote, kRelationFieldCount
+};
+constexpr std::array<std::string_view, kRelationFieldCount> kRelationFieldNames{
+    "rel", "role", "role_en", "start", "end", "date", "src", "note"};
+
+// Every attribute name orgraph knows, for did-you-mean.
+constexpr std::array<std::string_view, 17> kAllAttributeNames{
+    "kind", "type", "name", "name_en", "alias", "start", "end", "date", "src",
+    "note", "title", "publisher", "author", "url", "lang", "file", "rel"};
+constexpr std::array<std::string_view, 2> kMoreAttributeNames{"role", "role_en"};
+
+struct FieldValue {
+  StringId value = 0;
+  FileLine where;
+};
+
+struct RawEntity {
+  StringId key = 0;
+  std::array<FieldValue, kEntityFieldCount> fields;
+  std::vector<StringId> aliases, sources;  // additive fields, all values seen
+  std::vector<std::pair<StringId, FieldValue>> extra;  // name_xx
+  FileLine first_mention;
+  FileLine declared;
+  bool has_attributes = false;
+};
+
+struct RawRelation {
+  StringId from = 0, to = 0;
+  std::array<StringId, kRelationFieldCount> fields{};
+  FileLine where;
+};
+
+inline bool is_language_name(std::string_view key) {
+  if (!key.starts_with("name_")) return false;
+  std::string_view lang = key.substr(5);
+  if (lang.size() < 2 || lang.size() > 3) return false;
+  return std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Splits a list written "a b", "a,b" or "a | b" (for src and alias) into trimmed items.
+template <typename F>
+void for_each_item(std::string_view text, std::string_view separators, F&& f) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = text.find_first_of(separators, i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string_view item = text.substr(i, j - i);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (!item.empty()) f(item);
+    i = j + 1;
+  }
+}
+
+struct BuilderState {
+  std::string name;
+  std::vector<std::string> files;
+  StringPool strings;
+  std::vector<RawEntity> entities;
+  std::unordered_map<StringId, EntityId> entity_by_key;
+  std::vector<RawRelation> relations;
+  std::vector<Diagnostic> diagnostics;
+  std::size_t errors = 0;
+  std::map<std::tuple<std::uint32_t, std::string, bool>, bool> warned_attributes;
+  std::vector<std::uint8_t> utf8_checked;  // per StringId: 0 unchecked, 1 valid, 2 invalid
+
+  SourceLocation location(FileLine at) const {
+    return {at.file < files.size() ? files[at.file] : std::string(), at.line};
+  }
+
+  void report(Severity severity, FileLine at, std::string message, std::string subject = {},
+              std::string hint = {}) {
+    if (severity == Severity::error) ++errors;
+    diagnostics.push_back(
+        {severity, location(at), std::move(message), std::move(subject), std::move(hint)});
+  }
+
+  // Interns a value, checking once per distinct string that it is valid UTF-8.
+  StringId intern_checked(std::string_view text, FileLine at, std::string_view subject,
+                          std::string_view attribute) {
+    StringId id = strings.intern(text);
+    if (utf8_checked.size() <= id) utf8_checked.resize(id + 1, 0);
+    if (utf8_checked[id] == 0) {
+      std::size_t bad = 0;
+      utf8_checked[id] = names::is_valid_utf8(text, &bad) ? 1 : 2;
+      if (utf8_checked[id] == 2) {
+        report(Severity::error, at,
+               fmt::format("invalid UTF-8 in attribute '{}' at byte {}", attribute, bad),
+               std::string(subject), "save the file as UTF-8");
+      }
+    }
+    return id;
+  }
+
+  void report_conflict(std::string_view key, std::string_view attribute, const FieldValue& first,
+                       std::string_view value, FileLine at) {
+    SourceLocation was = location(first.where);
+    report(Severity::error, at,
+           fmt::format("conflicting values for '{}': '{}' (at {}:{}) and '{}'", attribute,
+                       strings.view(first.value), was.file, was.line, value),
+           std::string(key), "declare each attribute once, or use alias= for other names");
+  }
+
+  EntityId entity_slot(std::string_view key, FileLine at) {
+    StringId k = intern_checked(key, at, key, "id");
+    auto [it, inserted] = entity_by_key.try_emplace(k, static_cast<EntityId>(entities.size()));
+    if (inserted) {
+      entities.emplace_back();
+      entities.back().key = k;
+      entities.back().first_mention = at;
+    }
+    return it->second;
+  }
+
+  void warn_unknown_attribute(std::string_view attribute, FileLine at, bool on_relation,
+                              std::string_view subject) {
+    auto key = std::make_tuple(at.file, std::string(attribute), on_relation);
+    if (!warned_attributes.emplace(key, true).second) return;  // once per file and attribute
+    std::vector<std::string_view> known(kAllAttributeNames.begin(), kAllAttributeNames.end());
+    known.insert(known.end(), kMoreAttributeNames.begin(), kMoreAttributeNames.end());
+    std::string_view guess = names::closest(attribute, known);
+    report(Severity::warning, at,
+           fmt::format("unknown {} attribute '{}' is ignored", on_relation ? "relation" : "entity",
+                       attribute),
+           std::string(subject),
+           guess.empty() ? std::string("Graphviz styling is not used by orgraph")
+                         : fmt::format("did you mean '{}'?", guess));
+  }
+};
+
+}  // namespace detail
+}  // namespace orgraph

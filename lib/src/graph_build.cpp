@@ -1,0 +1,502 @@
+// GraphBuilder::build: validates what was collected and lays it out as a TemporalGraph.
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <utility>
+
+#include "builder_state.hpp"
+#include "graph_checks.hpp"
+#include "graph_storage.hpp"
+#include "orgraph/graph_builder.hpp"
+
+namespace orgraph {
+namespace detail {
+namespace {
+
+constexpr std::array<std::string_view, kEntityKindCount> kKindNames{"org", "person", "event",
+                                                                    "place", "source"};
+
+std::string_view describe_kinds(KindSet set) {
+  // Short English for the endpoint sets used in the relation table.
+  constexpr std::array<std::pair<std::uint8_t, std::string_view>, 7> kWords{{
+      {KindSet{EntityKind::org}.bits(), "an org"},
+      {KindSet{EntityKind::person}.bits(), "a person"},
+      {KindSet{EntityKind::event}.bits(), "an event"},
+      {KindSet{EntityKind::place}.bits(), "a place"},
+      {KindSet{EntityKind::org, EntityKind::person}.bits(), "an org or a person"},
+      {KindSet{EntityKind::org, EntityKind::person, EntityKind::event}.bits(),
+       "an org, a person or an event"},
+      {KindSet{EntityKind::org, EntityKind::place}.bits(), "an org or a place"},
+  }};
+  for (auto [bits, words] : kWords) {
+    if (bits == set.bits()) return words;
+  }
+  if (set.bits() == KindSet{EntityKind::org, EntityKind::event}.bits()) return "an org or an event";
+  return "an event, an org or a place";
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> choices) {
+  std::string_view guess = names::closest(word, choices);
+  if (!guess.empty()) return fmt::format("did you mean '{}'?", guess);
+  std::string all;
+  for (std::string_view c : choices) all += fmt::format("{}{}", all.empty() ? "" : ", ", c);
+  return "expected one of: " + all;
+}
+
+// Turns the collected raw data into storage, reporting every error it finds.
+class Validator {
+ public:
+  explicit Validator(BuilderState& s) : s_(s), out_(std::make_unique<GraphStorage>()) {}
+
+  std::unique_ptr<GraphStorage> run() {
+    out_->name = s_.name;
+    out_->files = s_.files;
+    out_->dates.emplace_back();           // DateId 0: unknown
+    out_->source_sets.emplace_back();     // SourceSetId 0: none
+    date_ids_.push_back(0);               // StringId 0 ("") is date 0
+    validate_entities();
+    validate_relations();
+    if (s_.errors > 0) return nullptr;
+    index();
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view str(StringId id) const { return s_.strings.view(id); }
+
+  // The DateId of a date text, parsing each distinct text once; nullopt (and an error) if bad.
+  std::optional<DateId> date(StringId text, FileLine at, std::string_view attribute,
+                             std::string_view subject) {
+    if (text == 0) return DateId{0};
+    if (date_ids_.size() <= text) date_ids_.resize(text + 1, kUnparsed);
+    DateId& slot = date_ids_[text];
+    if (slot == kUnparsed) {
+      std::string why;
+      if (auto d = Date::try_parse(str(text), &why)) {
+        slot = static_cast<DateId>(out_->dates.size());
+        out_->dates.push_back(std::move(*d));
+      } else {
+        slot = kInvalid;
+        date_errors_[text] = why;
+      }
+    }
+    if (slot == kInvalid) {
+      s_.report(Severity::error, at, fmt::format("{}: {}", attribute, date_errors_[text]),
+                std::string(subject), "dates are EDTF: 2013, 2013-05, 2013-05-20, 2016~, 2013/2015");
+      return std::nullopt;
+    }
+    return slot;
+  }
+
+  // Reports an end that certainly precedes its start.
+  void check_order(DateId start, DateId end, FileLine at, std::string_view subject) {
+    if (start == 0 || end == 0) return;
+    const Date& a = out_->dates[start];
+    const Date& b = out_->dates[end];
+    if (b.bounds().latest < a.bounds().earliest) {
+      s_.report(Severity::error, at,
+                fmt::format("end '{}' is before start '{}'", b.text(), a.text()),
+                std::string(subject));
+    }
+  }
+
+  // Resolves source ids (src="s1 s2") into a set; reports ids that name no source.
+  SourceSetId sources(std::span<const StringId> texts, FileLine at, std::string_view subject) {
+    std::vector<EntityId> ids;
+    for (StringId text : texts) {
+      for_each_item(str(text), " ,\t", [&](std::string_view item) {
+        auto key = s_.strings.lookup(item);
+        auto it = key ? s_.entity_by_key.find(*key) : s_.entity_by_key.end();
+        if (it == s_.entity_by_key.end() || !s_.entities[it->second].has_attributes) {
+          s_.report(Severity::error, at, fmt::format("src names no source '{}'", item),
+                    std::string(subject), did_you_mean(item, source_keys()));
+          return;
+        }
+        if (kinds_[it->second] != EntityKind::source) {
+          s_.report(Severity::error, at,
+                    fmt::format("src '{}' is not a source (it is kind={})", item,
+                                kinds_[it->second]),
+                    std::string(subject), "src= lists entities of kind=source");
+          return;
+        }
+        ids.push_back(it->second);
+      });
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (ids.empty()) return 0;
+    auto [it, inserted] =
+        source_set_ids_.try_emplace(ids, static_cast<SourceSetId>(out_->source_sets.size()));
+    if (inserted) {
+      out_->source_sets.push_back({static_cast<std::uint32_t>(out_->source_pool.size()),
+                                   static_cast<std::uint32_t>(ids.size())});
+      out_->source_pool.insert(out_->source_pool.end(), ids.begin(), ids.end());
+    }
+    return it->second;
+  }
+
+  std::span<const std::string_view> entity_keys() {
+    if (entity_keys_.empty()) {
+      for (const RawEntity& e : s_.entities) entity_keys_.push_back(str(e.key));
+    }
+    return entity_keys_;
+  }
+
+  std::span<const std::string_view> source_keys() {
+    if (source_keys_.empty()) {
+      for (std::size_t i = 0; i < s_.entities.size(); ++i) {
+        if (kinds_[i] == EntityKind::source) source_keys_.push_back(str(s_.entities[i].key));
+      }
+    }
+    return source_keys_;
+  }
+
+  // First pass: kinds, so that src= and endpoints can be checked against them.
+  void read_kinds() {
+    kinds_.assign(s_.entities.size(), EntityKind::org);
+    known_.assign(s_.entities.size(), false);
+    for (std::size_t i = 0; i < s_.entities.size(); ++i) {
+      const RawEntity& e = s_.entities[i];
+      const FieldValue& kind = e.fields[kKind];
+      if (kind.value == 0) continue;
+      if (auto k = parse_entity_kind(str(kind.value))) {
+        kinds_[i] = *k;
+        known_[i] = true;
+      }
+    }
+  }
+
+  void validate_entities() {
+    read_kinds();
+    out_->entities.resize(s_.entities.size());
+    for (std::size_t i = 0; i < s_.entities.size(); ++i) validate_entity(static_cast<EntityId>(i));
+  }
+
+  void validate_entity(EntityId id) {
+    const RawEntity& e = s_.entities[id];
+    const std::string key(str(e.key));
+    const FileLine at = e.has_attributes ? e.declared : e.first_mention;
+    EntityRecord& r = out_->entities[id];
+    r.key = e.key;
+    r.file = at.file;
+    r.line = at.line;
+    auto field_at = [&](EntityField f) { return e.fields[f].value ? e.fields[f].where : at; };
+
+    if (!e.has_attributes) {
+      s_.report(Severity::error, at,
+                fmt::format("'{}' is used but never declared", key), key,
+                fmt::format("declare it: {} [kind=org name=\"…\"], or check the spelling", key));
+      return;
+    }
+    const FieldValue& kind = e.fields[kKind];
+    if (kind.value == 0) {
+      s_.report(Severity::error, at, "entity has no kind=", key,
+                "kind is one of: org, person, event, place, source");
+      return;
+    }
+    if (!known_[id]) {
+      s_.report(Severity::error, kind.where, fmt::format("unknown kind '{}'", str(kind.value)),
+                key, did_you_mean(str(kind.value), kKindNames));
+      return;
+    }
+    r.kind = kinds_[id];
+
+    if (StringId type = e.fields[kType].value) {
+      auto types = entity_types(r.kind);
+      if (types.empty()) {
+        s_.report(Severity::error, field_at(kType),
+                  fmt::format("a {} takes no type= (got '{}')", r.kind, str(type)), key);
+      } else if (!is_known_type(r.kind, str(type))) {
+        s_.report(Severity::error, field_at(kType),
+                  fmt::format("unknown {} type '{}'", r.kind, str(type)), key,
+                  did_you_mean(str(type), types));
+      }
+      r.type = type;
+    }
+    r.name = e.fields[kName].value;
+    r.name_en = e.fields[kNameEn].value;
+    r.note = e.fields[kNote].value;
+    if (r.kind == EntityKind::source) {
+      if (r.name == 0 && e.fields[kTitle].value == 0) {
+        s_.report(Severity::error, at, "source has neither title= nor name=", key);
+      }
+    } else {
+      if (r.name == 0) {
+        s_.report(Severity::error, at, "entity has no name=", key,
+                  r.name_en ? "name= holds the name in its original language; name_en= the "
+                              "English form"
+                            : "add name=\"…\" in the original language");
+      }
+      for (int f = kFirstSourceField; f < kEntityFieldCount; ++f) {
+        if (e.fields[f].value != 0) {
+          s_.report(Severity::warning, e.fields[f].where,
+                    fmt::format("'{}' is an attribute of sources; ignored on a {}",
+                                kEntityFieldNames[f], r.kind),
+                    key);
+        }
+      }
+    }
+
+    auto start = date(e.fields[kStart].value, field_at(kStart), "start", key);
+    auto end = date(e.fields[kEnd].value, field_at(kEnd), "end", key);
+    auto point = date(e.fields[kDate].value, field_at(kDate), "date", key);
+    if (start && end) check_order(*start, *end, at, key);
+    r.start = start.value_or(0);
+    r.end = end.value_or(0);
+    r.date = point.value_or(0);
+    if (r.date != 0 && (r.start != 0 || r.end != 0) && r.kind != EntityKind::source) {
+      s_.report(Severity::error, field_at(kDate), "give either date= or start=/end=, not both",
+                key, "date= is a point in time; start=/end= an interval");
+    }
+
+    // Names in further languages and source metadata are kept as written.
+    r.attributes.begin = static_cast<std::uint32_t>(out_->attribute_pool.size());
+    for (const auto& [k, v] : e.extra) out_->attribute_pool.push_back({str(k), str(v.value)});
+    if (r.kind == EntityKind::source) {
+      for (int f = kFirstSourceField; f < kEntityFieldCount; ++f) {
+        if (e.fields[f].value) {
+          out_->attribute_pool.push_back({kEntityFieldNames[f], str(e.fields[f].value)});
+        }
+      }
+    }
+    r.attributes.count =
+        static_cast<std::uint32_t>(out_->attribute_pool.size()) - r.attributes.begin;
+
+    r.aliases.begin = static_cast<std::uint32_t>(out_->alias_pool.size());
+    for (StringId a : e.aliases) {
+      for_each_item(str(a), "|", [&](std::string_view alias) {
+        StringId stored = s_.strings.intern(alias);
+        if (std::find(out_->alias_pool.begin() + r.aliases.begin, out_->alias_pool.end(),
+                      str(stored)) == out_->alias_pool.end()) {
+          out_->alias_pool.push_back(str(stored));
+        }
+      });
+    }
+    r.aliases.count = static_cast<std::uint32_t>(out_->alias_pool.size()) - r.aliases.begin;
+    r.sources = sources(e.sources, field_at(kSrc), key);
+  }
+
+  void validate_relations() {
+    out_->relations.reserve(s_.relations.size());
+    for (const RawRelation& raw : s_.relations) validate_relation(raw);
+  }
+
+  void validate_relation(const RawRelation& raw) {
+    auto subject = [&] { return fmt::format("{} -> {}", str(raw.from), str(raw.to)); };
+    const FileLine at = raw.where;
+    RelationRecord r;
+    r.file = static_cast<std::uint16_t>(at.file);
+    r.line = at.line;
+
+    const StringId rel = raw.fields[kRel];
+    std::optional<RelationKind> kind;
+    if (rel == 0) {
+      s_.report(Severity::error, at, "relation has no rel=", subject(),
+                "add rel=member_of, rel=holds, rel=split_from, …");
+    } else if (!(kind = parse_relation_kind(str(rel)))) {
+      std::vector<std::string_view> names;
+      for (const RelationTraits& t : relation_table()) names.push_back(t.name);
+      s_.report(Severity::error, at, fmt::format("unknown rel '{}'", str(rel)), subject(),
+                did_you_mean(str(rel), names));
+    }
+    auto endpoint = [&](StringId key) -> std::optional<EntityId> {
+      auto it = s_.entity_by_key.find(key);
+      if (it == s_.entity_by_key.end()) {
+        s_.report(Severity::error, at, fmt::format("'{}' is not declared", str(key)), subject(),
+                  did_you_mean(str(key), entity_keys()));
+        return std::nullopt;
+      }
+      if (!s_.entities[it->second].has_attributes ||
+          !known_[it->second]) {
+        return std::nullopt;  // reported with the entity itself
+      }
+      return it->second;
+    };
+    auto from = endpoint(raw.from);
+    auto to = endpoint(raw.to);
+    if (from && to && *from == *to) {
+      s_.report(Severity::error, at, "relation from an entity to itself", subject());
+    }
+    if (kind && from && to) {
+      const RelationTraits& t = traits(*kind);
+      if (!t.from.contains(kinds_[*from])) {
+        s_.report(Severity::error, at,
+                  fmt::format("{} needs {} as its first endpoint; '{}' is a {}", t.name,
+                              describe_kinds(t.from), str(raw.from), kinds_[*from]),
+                  subject());
+      }
+      if (!t.to.contains(kinds_[*to])) {
+        s_.report(Severity::error, at,
+                  fmt::format("{} needs {} as its second endpoint; '{}' is a {}", t.name,
+                              describe_kinds(t.to), str(raw.to), kinds_[*to]),
+                  subject());
+      }
+    }
+
+    const std::string who = subject();
+    auto start = date(raw.fields[kRStart], at, "start", who);
+    auto end = date(raw.fields[kREnd], at, "end", who);
+    auto point = date(raw.fields[kRDate], at, "date", who);
+    const bool has_interval = raw.fields[kRStart] != 0 || raw.fields[kREnd] != 0;
+    const bool has_point = raw.fields[kRDate] != 0;
+    if (kind) {
+      const RelationTraits& t = traits(*kind);
+      if (t.time == TimeShape::point && has_interval) {
+        s_.report(Severity::error, at,
+                  fmt::format("{} is a point event: write date=, not start=/end=", t.name), who);
+      } else if (t.time == TimeShape::interval && has_point) {
+        s_.report(Severity::error, at,
+                  fmt::format("{} holds over an interval: write start=/end=, not date=", t.name),
+                  who, "an interval with one known day is start=D end=D/");
+      } else if (has_point && has_interval) {
+        s_.report(Severity::error, at, "give either date= or start=/end=, not both", who);
+      }
+      if (*kind == RelationKind::holds && raw.fields[kRole] == 0 && raw.fields[kRoleEn] == 0) {
+        s_.report(Severity::error, at, "holds needs role= (the office's title)", who,
+                  "use member_of for a membership without an office");
+      }
+      if (*kind != RelationKind::holds && (raw.fields[kRole] || raw.fields[kRoleEn])) {
+        s_.report(Severity::warning, at,
+                  fmt::format("role= only applies to holds; ignored on {}", t.name), who);
+      }
+    }
+    if (start && end) check_order(*start, *end, at, who);
+    if (s_.errors > 0) {  // keep validating for diagnostics, but build nothing
+      const StringId src = raw.fields[kRSrc];
+      sources(std::span<const StringId>(&src, src ? 1 : 0), at, who);
+      return;
+    }
+    r.from = *from;
+    r.to = *to;
+    r.kind = *kind;
+    if (has_point) {
+      r.start = *point;
+      r.flags = kPointRelation;
+    } else {
+      r.start = *start;
+      r.end = *end;
+    }
+    if (r.kind == RelationKind::holds) {
+      r.role = raw.fields[kRole];
+      r.role_en = raw.fields[kRoleEn];
+    }
+    r.note = raw.fields[kRNote];
+    const StringId src = raw.fields[kRSrc];
+    r.sources = sources(std::span<const StringId>(&src, src ? 1 : 0), at, who);
+    out_->relations.push_back(r);
+  }
+
+  // Builds the adjacency, key and name indexes over the validated arrays.
+  void index() {
+    const std::size_t n = out_->entities.size();
+    for (int c = 0; c < kCategoryCount; ++c) {
+      Csr& out = out_->out[c];
+      Csr& in = out_->in[c];
+      out.offsets.assign(n + 1, 0);
+      in.offsets.assign(n + 1, 0);
+    }
+    for (const RelationRecord& r : out_->relations) {
+      auto c = static_cast<std::size_t>(traits(r.kind).category);
+      ++out_->out[c].offsets[r.from + 1];
+      ++out_->in[c].offsets[r.to + 1];
+    }
+    for (int c = 0; c < kCategoryCount; ++c) {
+      for (Csr* csr : {&out_->out[c], &out_->in[c]}) {
+        std::partial_sum(csr->offsets.begin(), csr->offsets.end(), csr->offsets.begin());
+        csr->ids.resize(csr->offsets.back());
+      }
+    }
+    std::array<std::vector<std::uint32_t>, kCategoryCount> out_fill, in_fill;
+    for (int c = 0; c < kCategoryCount; ++c) {
+      out_fill[c].assign(out_->out[c].offsets.begin(), out_->out[c].offsets.end() - 1);
+      in_fill[c].assign(out_->in[c].offsets.begin(), out_->in[c].offsets.end() - 1);
+    }
+    for (RelationId id = 0; id < out_->relations.size(); ++id) {
+      const RelationRecord& r = out_->relations[id];
+      auto c = static_cast<std::size_t>(traits(r.kind).category);
+      out_->out[c].ids[out_fill[c][r.from]++] = id;
+      out_->in[c].ids[in_fill[c][r.to]++] = id;
+    }
+
+    out_->by_key.reserve(n);
+    auto& index = out_->name_index;
+    for (EntityId id = 0; id < n; ++id) {
+      const EntityRecord& r = out_->entities[id];
+      out_->by_key.emplace(str(r.key), id);
+      auto add = [&](std::string_view original, bool is_key) {
+        if (original.empty()) return;
+        std::string folded = names::fold(original);
+        if (folded.empty()) return;
+        index.push_back({out_->folded_names.view(out_->folded_names.intern(folded)), original,
+                         id, is_key});
+      };
+      add(str(r.key), true);
+      add(str(r.name), false);
+      add(str(r.name_en), false);
+      for (std::uint32_t i = 0; i < r.aliases.count; ++i) {
+        add(out_->alias_pool[r.aliases.begin + i], false);
+      }
+      for (std::uint32_t i = 0; i < r.attributes.count; ++i) {
+        const Attribute& a = out_->attribute_pool[r.attributes.begin + i];
+        if (a.key.starts_with("name_") || a.key == "title") add(a.value, false);
+      }
+    }
+    std::sort(index.begin(), index.end(), [](const NameEntry& a, const NameEntry& b) {
+      return std::tie(a.folded, a.entity, a.is_key) < std::tie(b.folded, b.entity, b.is_key);
+    });
+    out_->folded_names.freeze();
+  }
+
+  static constexpr DateId kUnparsed = 0xFFFFFFFFu;
+  static constexpr DateId kInvalid = 0xFFFFFFFEu;
+
+  BuilderState& s_;
+  std::unique_ptr<GraphStorage> out_;
+  std::vector<EntityKind> kinds_;
+  std::vector<bool> known_;
+  std::vector<DateId> date_ids_;
+  std::map<StringId, std::string> date_errors_;
+  std::map<std::vector<EntityId>, SourceSetId> source_set_ids_;
+  std::vector<std::string_view> source_keys_;
+  std::vector<std::string_view> entity_keys_;
+};
+
+void sort_by_location(std::vector<Diagnostic>& diagnostics,
+                      const std::vector<std::string>& files) {
+  std::map<std::string_view, std::size_t> order;
+  for (std::size_t i = 0; i < files.size(); ++i) order.emplace(files[i], i);
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     auto fa = order.find(a.where.file), fb = order.find(b.where.file);
+                     std::size_t ia = fa == order.end() ? 0 : fa->second;
+                     std::size_t ib = fb == order.end() ? 0 : fb->second;
+                     return std::tie(ia, a.where.line) < std::tie(ib, b.where.line);
+                   });
+}
+
+}  // namespace
+}  // namespace detail
+
+TemporalGraph GraphBuilder::build(const BuildOptions& options) {
+  std::unique_ptr<detail::BuilderState> state = std::exchange(s_, nullptr);
+  s_ = std::make_unique<detail::BuilderState>();
+  std::unique_ptr<detail::GraphStorage> storage = detail::Validator(*state).run();
+  std::vector<Diagnostic> diagnostics = std::move(state->diagnostics);
+  if (!storage) {
+    detail::sort_by_location(diagnostics, state->files);
+    throw load_error(std::move(diagnostics));
+  }
+  // The views in storage point into these strings' blocks, which move along.
+  storage->strings = std::move(state->strings);
+  storage->strings.freeze();
+  TemporalGraph graph(std::move(storage));
+  detail::check_consistency(graph, diagnostics);
+  detail::sort_by_location(diagnostics, state->files);
+  if (options.on_warning) {
+    for (const Diagnostic& d : diagnostics) options.on_warning(d);
+  }
+  return graph;
+}
+
+}  // namespace orgraph

@@ -1,0 +1,109 @@
+#include "orgraph/graph_builder.hpp"
+
+#include <algorithm>
+
+#include "builder_state.hpp"
+#include "graph_storage.hpp"
+
+namespace orgraph {
+
+using detail::BuilderState;
+
+GraphBuilder::GraphBuilder() : s_(std::make_unique<BuilderState>()) {}
+GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
+GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
+GraphBuilder::~GraphBuilder() = default;
+
+void GraphBuilder::set_name(std::string_view name) {
+  if (s_->name.empty()) s_->name = std::string(name);
+}
+
+std::uint32_t GraphBuilder::add_file(std::string_view path) {
+  s_->files.emplace_back(path);
+  return static_cast<std::uint32_t>(s_->files.size() - 1);
+}
+
+void GraphBuilder::add_diagnostic(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::error) ++s_->errors;
+  s_->diagnostics.push_back(std::move(diagnostic));
+}
+
+std::size_t GraphBuilder::error_count() const { return s_->errors; }
+
+void GraphBuilder::add_entity(std::string_view key, std::span<const Attribute> attributes,
+                              FileLine where) {
+  using namespace detail;
+  BuilderState& s = *s_;
+  EntityId id = s.entity_slot(key, where);
+  for (const Attribute& a : attributes) {
+    if (a.value.empty()) continue;
+    RawEntity& e = s.entities[id];
+    if (!e.has_attributes) {
+      e.has_attributes = true;
+      e.declared = where;
+    }
+    auto known = std::find(kEntityFieldNames.begin(), kEntityFieldNames.end(), a.key);
+    if (known == kEntityFieldNames.end() && !is_language_name(a.key)) {
+      s.warn_unknown_attribute(a.key, where, false, key);
+      continue;
+    }
+    StringId value = s.intern_checked(a.value, where, key, a.key);
+    if (known == kEntityFieldNames.end()) {
+      {
+        StringId k = s.strings.intern(a.key);
+        auto it = std::find_if(e.extra.begin(), e.extra.end(),
+                               [k](const auto& x) { return x.first == k; });
+        if (it == e.extra.end()) {
+          e.extra.push_back({k, {value, where}});
+        } else if (it->second.value != value) {
+          s.report_conflict(key, a.key, it->second, a.value, where);
+        }
+      }
+      continue;
+    }
+    auto field = static_cast<EntityField>(known - kEntityFieldNames.begin());
+    if (field == kAlias || field == kSrc) {
+      auto& list = field == kAlias ? e.aliases : e.sources;
+      if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+      if (e.fields[field].value == 0) e.fields[field] = {value, where};
+      continue;
+    }
+    FieldValue& slot = e.fields[field];
+    if (slot.value == 0) {
+      slot = {value, where};
+    } else if (slot.value != value) {
+      s.report_conflict(key, a.key, slot, a.value, where);
+    }
+  }
+}
+
+void GraphBuilder::add_relation(std::string_view from, std::string_view to,
+                                std::span<const Attribute> attributes, FileLine where) {
+  using namespace detail;
+  BuilderState& s = *s_;
+  RawRelation r;
+  r.from = s.intern_checked(from, where, from, "id");
+  r.to = s.intern_checked(to, where, to, "id");
+  r.where = where;
+  auto subject = [&] { return fmt::format("{} -> {}", from, to); };
+  for (const Attribute& a : attributes) {
+    if (a.value.empty()) continue;
+    auto known = std::find(kRelationFieldNames.begin(), kRelationFieldNames.end(), a.key);
+    if (known == kRelationFieldNames.end()) {
+      s.warn_unknown_attribute(a.key, where, true, subject());
+      continue;
+    }
+    StringId value = s.intern_checked(a.value, where, from, a.key);
+    StringId& slot = r.fields[static_cast<std::size_t>(known - kRelationFieldNames.begin())];
+    if (slot != 0 && slot != value) {
+      s.report(Severity::error, where,
+               fmt::format("conflicting values for '{}': '{}' and '{}'", a.key,
+                           s.strings.view(slot), a.value),
+               subject());
+    }
+    slot = value;
+  }
+  s.relations.push_back(r);
+}
+
+}  // namespace orgraph

@@ -1,0 +1,193 @@
+#include "graph_checks.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/strong_components.hpp>
+
+#include "orgraph/names.hpp"
+
+namespace orgraph::detail {
+namespace {
+
+std::string edge_name(const TemporalGraph& g, const Relation& r) {
+  return fmt::format("{} -> {}", g.entity(r.from).key, g.entity(r.to).key);
+}
+
+void warn(std::vector<Diagnostic>& out, SourceLocation where, std::string message,
+          std::string subject, std::string hint = {}) {
+  out.push_back({Severity::warning, std::move(where), std::move(message), std::move(subject),
+                 std::move(hint)});
+}
+
+// An end of "" or ".." sets no bound: the fact continues.
+bool has_end(const Date& end) {
+  return !end.empty() && !(end.earliest_limit() == Limit::open && end.latest_limit() == Limit::open);
+}
+
+// The days a fact may cover: from its start's earliest day to its end's latest day.
+struct Span {
+  const Date* start;
+  const Date* end;
+};
+
+Span span_of(const Entity& e) {
+  if (!e.date->empty()) return {e.date, e.date};
+  return {e.start, e.end};
+}
+
+Span span_of(const Relation& r) { return r.is_point ? Span{r.start, r.start} : Span{r.start, r.end}; }
+
+// Warns when relation r certainly lies (partly) outside the lifespan of entity e.
+void check_lifespan(const TemporalGraph& g, const Relation& r, const Entity& e,
+                    std::vector<Diagnostic>& out) {
+  const Span life = span_of(e);
+  const Span fact = span_of(r);
+  const bool point = r.is_point;
+  std::string problem;
+  if (!fact.start->empty() && !life.start->empty() &&
+      fact.start->widened().latest < life.start->widened().earliest) {
+    problem = fmt::format("begins ({}) before '{}' exists (from {})", fact.start->text(), e.key,
+                          life.start->text());
+  } else if (has_end(*fact.end) && !life.start->empty() &&
+             fact.end->widened().latest <= life.start->widened().earliest && !point) {
+    problem = fmt::format("ends ({}) before '{}' exists (from {})", fact.end->text(), e.key,
+                          life.start->text());
+  } else if (!fact.start->empty() && has_end(*life.end) &&
+             fact.start->widened().earliest > life.end->widened().latest) {
+    problem = fmt::format("begins ({}) after '{}' ended ({})", fact.start->text(), e.key,
+                          life.end->text());
+  } else if (has_end(*fact.end) && has_end(*life.end) && !point &&
+             fact.end->widened().earliest > life.end->widened().latest) {
+    problem = fmt::format("lasts ({}) beyond the end of '{}' ({})", fact.end->text(), e.key,
+                          life.end->text());
+  }
+  if (!problem.empty()) {
+    warn(out, r.where(), fmt::format("{} {}", r.kind, problem), edge_name(g, r),
+         "check the dates, or the lifespan of the entity");
+  }
+}
+
+// The days on which a holds relation is certain: [from, until).
+struct CertainSpan {
+  Day from;
+  Day until;
+};
+
+CertainSpan certain_span(const Relation& r) {
+  Day from = r.start->empty() ? kOpenEarliest : r.start->widened().latest;
+  Day until = has_end(*r.end) ? r.end->widened().earliest : kOpenLatest;
+  return {from, until};
+}
+
+void check_office_holders(const TemporalGraph& g, std::vector<Diagnostic>& out) {
+  // Group holds relations by office (org and folded role).
+  std::map<std::pair<EntityId, std::string>, std::vector<RelationId>> offices;
+  for (RelationId id = 0; id < g.relation_count(); ++id) {
+    Relation r = g.relation(id);
+    if (r.kind != RelationKind::holds) continue;
+    std::string role = names::fold(r.role.empty() ? r.role_en : r.role);
+    offices[{r.to, std::move(role)}].push_back(id);
+  }
+  for (auto& [office, ids] : offices) {
+    if (ids.size() < 2) continue;
+    std::sort(ids.begin(), ids.end(), [&](RelationId a, RelationId b) {
+      return certain_span(g.relation(a)).from < certain_span(g.relation(b)).from;
+    });
+    // Sweep: compare each holder with the earlier one whose certain span reaches furthest.
+    std::optional<RelationId> longest;
+    for (RelationId id : ids) {
+      Relation r = g.relation(id);
+      CertainSpan s = certain_span(r);
+      if (s.from >= s.until) continue;  // never certain
+      if (longest) {
+        Relation l = g.relation(*longest);
+        if (l.from != r.from && certain_span(l).until > s.from) {
+          warn(out, r.where(),
+               fmt::format("'{}' and '{}' both certainly hold '{}' in '{}' at the same time",
+                           g.entity(l.from).key, g.entity(r.from).key,
+                           r.role.empty() ? r.role_en : r.role, g.entity(r.to).key),
+               edge_name(g, r), "if the office has several holders, this is expected");
+        }
+      }
+      if (!longest || certain_span(g.relation(*longest)).until < s.until) longest = id;
+    }
+  }
+}
+
+// Lineage edges oriented from the older entity to the newer one.
+std::pair<EntityId, EntityId> older_newer(const Relation& r) {
+  if (lineage_points_back(r.kind)) return {r.to, r.from};
+  return {r.from, r.to};
+}
+
+void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
+  using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  Digraph lineage(g.entity_count());
+  std::vector<RelationId> lineage_relations;
+  for (RelationId id = 0; id < g.relation_count(); ++id) {
+    Relation r = g.relation(id);
+    if (traits(r.kind).category != Category::lineage) continue;
+    lineage_relations.push_back(id);
+    auto [older, newer] = older_newer(r);
+    boost::add_edge(older, newer, lineage);
+    const Date& when = *r.start;
+    if (when.empty()) continue;
+    Entity o = g.entity(older), n = g.entity(newer);
+    if (r.kind != RelationKind::founded && !o.start->empty() &&
+        o.start->widened().earliest > when.widened().latest) {
+      warn(out, r.where(),
+           fmt::format("{} on {} runs backwards: '{}' only starts {}", r.kind, when.text(), o.key,
+                       o.start->text()),
+           edge_name(g, r), "the older side of a lineage event must exist before it");
+    } else if (has_end(*n.end) && n.end->widened().latest < when.widened().earliest) {
+      warn(out, r.where(),
+           fmt::format("{} on {} runs backwards: '{}' ended {}", r.kind, when.text(), n.key,
+                       n.end->text()),
+           edge_name(g, r), "the newer side of a lineage event must outlive it");
+    } else if (!o.start->empty() && !n.start->empty() &&
+               o.start->widened().earliest > n.start->widened().latest) {
+      warn(out, r.where(),
+           fmt::format("{} runs backwards: '{}' ({}) starts after '{}' ({})", r.kind, o.key,
+                       o.start->text(), n.key, n.start->text()),
+           edge_name(g, r));
+    }
+  }
+  if (lineage_relations.empty()) return;
+  std::vector<int> component(g.entity_count());
+  int count = boost::strong_components(lineage, component.data());
+  std::vector<int> size(static_cast<std::size_t>(count), 0);
+  for (int c : component) ++size[static_cast<std::size_t>(c)];
+  std::vector<bool> reported(static_cast<std::size_t>(count), false);
+  for (RelationId id : lineage_relations) {
+    Relation r = g.relation(id);
+    auto [older, newer] = older_newer(r);
+    auto c = static_cast<std::size_t>(component[older]);
+    if (component[older] != component[newer] || size[c] < 2 || reported[c]) continue;
+    reported[c] = true;
+    std::string members;
+    for (EntityId v = 0; v < g.entity_count(); ++v) {
+      if (static_cast<std::size_t>(component[v]) == c) {
+        members += fmt::format("{}{}", members.empty() ? "" : ", ", g.entity(v).key);
+      }
+    }
+    warn(out, r.where(), fmt::format("lineage cycle through {}", members), edge_name(g, r),
+         "an organisation cannot descend from itself; check the direction of the edges");
+  }
+}
+
+}  // namespace
+
+void check_consistency(const TemporalGraph& g, std::vector<Diagnostic>& out) {
+  for (RelationId id = 0; id < g.relation_count(); ++id) {
+    Relation r = g.relation(id);
+    if (traits(r.kind).category == Category::lineage) continue;
+    check_lifespan(g, r, g.entity(r.from), out);
+    check_lifespan(g, r, g.entity(r.to), out);
+  }
+  check_office_holders(g, out);
+  check_lineage(g, out);
+}
+
+}  // namespace orgraph::detail

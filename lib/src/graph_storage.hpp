@@ -1,0 +1,95 @@
+#pragma once
+
+// The arrays behind TemporalGraph (private to the library).
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/string_pool.hpp"
+#include "orgraph/date.hpp"
+#include "orgraph/graph.hpp"
+#include "orgraph/model.hpp"
+
+namespace orgraph::detail {
+
+using DateId = std::uint32_t;       // 0 is the empty (unknown) date
+using SourceSetId = std::uint32_t;  // 0 is the empty set
+
+struct Span32 {
+  std::uint32_t begin = 0;
+  std::uint32_t count = 0;
+};
+
+struct EntityRecord {
+  StringId key = 0, type = 0, name = 0, name_en = 0, note = 0;
+  DateId start = 0, end = 0, date = 0;
+  Span32 aliases, attributes;
+  SourceSetId sources = 0;
+  std::uint32_t file = 0, line = 0;
+  EntityKind kind = EntityKind::org;
+};
+
+enum RelationFlags : std::uint8_t { kPointRelation = 1 };
+
+// 40 bytes: the per-relation cost that dominates memory on large graphs.
+struct RelationRecord {
+  EntityId from = 0, to = 0;
+  DateId start = 0, end = 0;
+  StringId role = 0, role_en = 0, note = 0;
+  SourceSetId sources = 0;
+  std::uint32_t line = 0;
+  std::uint16_t file = 0;
+  RelationKind kind = RelationKind::member_of;
+  std::uint8_t flags = 0;
+};
+static_assert(sizeof(RelationRecord) == 40);
+
+// A compressed sparse row index: the relations of entity v are ids[offsets[v]..offsets[v+1]).
+struct Csr {
+  std::vector<std::uint32_t> offsets;
+  std::vector<RelationId> ids;
+  std::span<const RelationId> row(EntityId v) const {
+    return {ids.data() + offsets[v], ids.data() + offsets[v + 1]};
+  }
+  std::size_t memory_bytes() const {
+    return offsets.capacity() * sizeof(std::uint32_t) + ids.capacity() * sizeof(RelationId);
+  }
+};
+
+// One entry of the name index: a folded key and the entity it names.
+struct NameEntry {
+  std::string_view folded;    // names::fold of the original
+  std::string_view original;  // as written
+  EntityId entity;
+  bool is_key;                // the entity's id rather than a name
+};
+
+struct GraphStorage {
+  std::string name;
+  std::vector<std::string> files;
+  StringPool strings;
+  std::vector<Date> dates;
+  std::vector<EntityId> source_pool;
+  std::vector<Span32> source_sets;
+  std::vector<std::string_view> alias_pool;
+  std::vector<Attribute> attribute_pool;
+  std::vector<EntityRecord> entities;
+  std::vector<RelationRecord> relations;
+  std::array<Csr, kCategoryCount> out, in;
+  std::unordered_map<std::string_view, EntityId> by_key;
+  StringPool folded_names;            // storage for NameEntry::folded
+  std::vector<NameEntry> name_index;  // sorted by folded, then entity
+
+  std::string_view str(StringId id) const { return strings.view(id); }
+  const Date* date(DateId id) const { return &dates[id]; }
+  std::span<const EntityId> sources(SourceSetId id) const {
+    const Span32& s = source_sets[id];
+    return {source_pool.data() + s.begin, s.count};
+  }
+};
+
+}  // namespace orgraph::detail

@@ -1,0 +1,297 @@
+#include "orgraph/io/dot_reader.hpp"
+
+#include <graphviz/cgraph.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "orgraph/names.hpp"
+
+namespace orgraph::io {
+namespace {
+
+// Graph attributes that belong to the conventions; any other is reported and ignored.
+constexpr std::string_view kGraphAttributes[] = {"title", "note", "lang"};
+
+// The state of one agread, reached from cgraph's C callbacks. cgraph's parser is global, so
+// one read runs at a time (guarded by the mutex) and the callbacks find it through `current`.
+struct ReadState {
+  const char* next = nullptr;
+  const char* end = nullptr;
+  std::uint32_t next_line = 1;     // line at `next`
+  std::uint32_t chunk_line = 1;    // line of the chunk cgraph's lexer reads now
+  std::uint32_t mention_line = 1;  // line of the last node name the parser resolved
+  std::vector<std::uint32_t> node_line;  // by AGSEQ: line of the node's first attribute
+  std::vector<std::uint32_t> edge_line;  // by AGSEQ: line of the edge statement
+  std::unordered_set<std::uint64_t> node_attributes_seen;  // (seq, sym id) set by a statement
+  std::uint64_t edge_seen_seq = 0;
+  std::vector<int> edge_seen_syms;
+  GraphBuilder* builder = nullptr;
+  std::uint32_t file = 0;
+  std::string cgraph_messages;
+  std::exception_ptr failure;
+};
+
+std::mutex cgraph_mutex;
+ReadState* current = nullptr;
+
+// Feeds the lexer one line at a time, so that chunk_line is the line being lexed.
+int read_line(void* channel, char* buffer, int size) {
+  auto* s = static_cast<ReadState*>(channel);
+  if (s->next >= s->end || size <= 0) return 0;
+  auto available = static_cast<std::size_t>(s->end - s->next);
+  const void* newline = std::memchr(s->next, '\n', available);
+  std::size_t n = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - s->next) + 1
+                          : available;
+  n = std::min(n, static_cast<std::size_t>(size));
+  std::memcpy(buffer, s->next, n);
+  s->chunk_line = s->next_line;
+  if (s->next[n - 1] == '\n') ++s->next_line;
+  s->next += n;
+  return static_cast<int>(n);
+}
+
+long map_id(void* state, int objtype, char* str, IDTYPE* id, int create) {
+  if (objtype == AGNODE && str) current->mention_line = current->chunk_line;
+  return AgIdDisc.map(state, objtype, str, id, create);
+}
+
+template <typename T>
+void grow_to(std::vector<T>& v, std::size_t index) {
+  if (v.size() <= index) v.resize(std::max<std::size_t>(index + 1, v.size() * 2), 0);
+}
+
+void register_id(void* state, int objtype, void* obj) {
+  AgIdDisc.idregister(state, objtype, obj);
+  auto seq = static_cast<std::size_t>(AGSEQ(obj));
+  if (objtype == AGNODE) {
+    grow_to(current->node_line, seq);
+    current->node_line[seq] = current->mention_line;
+  } else if (objtype == AGOUTEDGE || objtype == AGINEDGE) {
+    grow_to(current->edge_line, seq);
+    current->edge_line[seq] = current->mention_line;
+  }
+}
+
+// An attribute was set by a statement: record node attributes as they come (so that a second,
+// different value in the same file is seen, not silently overwritten) and repeated edge ones.
+void on_update(Agraph_t*, Agobj_t* obj, void*, Agsym_t* sym) {
+  ReadState& s = *current;
+  if (!sym || s.failure) return;
+  try {
+    if (AGTYPE(obj) == AGNODE) {
+      auto* node = reinterpret_cast<Agnode_t*>(obj);
+      auto seq = static_cast<std::uint64_t>(AGSEQ(node));
+      if (s.node_attributes_seen.insert(seq << 20 | static_cast<std::uint64_t>(sym->id)).second) {
+        grow_to(s.node_line, seq);
+        s.node_line[seq] = s.mention_line;
+      }
+      Attribute a{sym->name, agxget(node, sym)};
+      s.builder->add_entity(agnameof(node), {&a, 1}, {s.file, s.mention_line});
+    } else if (AGTYPE(obj) == AGOUTEDGE || AGTYPE(obj) == AGINEDGE) {
+      auto seq = static_cast<std::uint64_t>(AGSEQ(obj));
+      if (seq != s.edge_seen_seq) {
+        s.edge_seen_seq = seq;
+        s.edge_seen_syms.clear();
+      }
+      if (std::find(s.edge_seen_syms.begin(), s.edge_seen_syms.end(), sym->id) !=
+          s.edge_seen_syms.end()) {
+        s.builder->add_diagnostic({Severity::error,
+                                   {std::string(), 0},
+                                   fmt::format("attribute '{}' is given twice in one edge", sym->name),
+                                   {}, {}});
+      }
+      s.edge_seen_syms.push_back(sym->id);
+    }
+  } catch (...) {
+    s.failure = std::current_exception();
+  }
+}
+
+Agcbdisc_t callbacks = {{nullptr, nullptr, nullptr},
+                        {nullptr, on_update, nullptr},
+                        {nullptr, on_update, nullptr}};
+
+void* open_ids(Agraph_t* g, Agdisc_t* disc) {
+  void* state = AgIdDisc.open(g, disc);
+  agpushdisc(g, &callbacks, nullptr);
+  return state;
+}
+
+int collect_message(char* text) {
+  if (current) current->cgraph_messages += text;
+  return 0;
+}
+
+// Reports cgraph's messages ("Error: syntax error in line 3 near '->'") as diagnostics.
+void report_cgraph_messages(ReadState& s, std::string_view name) {
+  std::string_view all = s.cgraph_messages;
+  while (!all.empty()) {
+    std::size_t eol = all.find('\n');
+    std::string_view line = all.substr(0, eol);
+    all = eol == std::string_view::npos ? std::string_view() : all.substr(eol + 1);
+    if (line.empty()) continue;
+    Severity severity = Severity::error;
+    if (line.starts_with("Warning: ")) {
+      severity = Severity::warning;
+      line.remove_prefix(9);
+    } else if (line.starts_with("Error: ")) {
+      line.remove_prefix(7);
+    }
+    std::uint32_t at = s.chunk_line;
+    std::string message(line);
+    if (std::size_t p = message.find(" in line "); p != std::string::npos) {
+      const char* digits = message.data() + p + 9;
+      std::uint32_t n = 0;
+      auto [rest, ec] = std::from_chars(digits, message.data() + message.size(), n);
+      if (ec == std::errc()) {
+        at = n;
+        message.erase(p, static_cast<std::size_t>(rest - (message.data() + p)));
+      }
+    }
+    s.builder->add_diagnostic({severity, {std::string(name), at}, message, {}, {}});
+  }
+  s.cgraph_messages.clear();
+}
+
+// Hands one parsed graph to the builder: nodes with the attributes no statement set (defaults
+// from `node [...]`), bare nodes as mentions, then edges in the order they were written.
+void convert(Agraph_t* g, ReadState& s, std::string_view name) {
+  GraphBuilder& b = *s.builder;
+  if (const char* gname = agnameof(g); gname && gname[0] != '%') b.set_name(gname);
+  for (Agsym_t* sym = agnxtattr(g, AGRAPH, nullptr); sym; sym = agnxtattr(g, AGRAPH, sym)) {
+    const char* value = agxget(g, sym);
+    if (!value || !*value) continue;
+    if (std::find(std::begin(kGraphAttributes), std::end(kGraphAttributes), sym->name) ==
+        std::end(kGraphAttributes)) {
+      b.add_diagnostic({Severity::warning,
+                        {std::string(name), 0},
+                        fmt::format("graph attribute '{}' is ignored", sym->name),
+                        {},
+                        "orgraph reads title and note on graphs"});
+    }
+  }
+  std::vector<Attribute> attributes;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    auto seq = static_cast<std::uint64_t>(AGSEQ(n));
+    attributes.clear();
+    for (Agsym_t* sym = agnxtattr(g, AGNODE, nullptr); sym; sym = agnxtattr(g, AGNODE, sym)) {
+      if (s.node_attributes_seen.contains(seq << 20 | static_cast<std::uint64_t>(sym->id))) continue;
+      const char* value = agxget(n, sym);
+      if (value && *value) attributes.push_back({sym->name, value});
+    }
+    std::uint32_t line = seq < s.node_line.size() ? s.node_line[seq] : 0;
+    b.add_entity(agnameof(n), attributes, {s.file, line});
+  }
+  std::vector<Agedge_t*> edges;
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) edges.push_back(e);
+  }
+  std::sort(edges.begin(), edges.end(),
+            [](Agedge_t* x, Agedge_t* y) { return AGSEQ(x) < AGSEQ(y); });
+  std::vector<Agsym_t*> edge_syms;
+  for (Agsym_t* sym = agnxtattr(g, AGEDGE, nullptr); sym; sym = agnxtattr(g, AGEDGE, sym)) {
+    edge_syms.push_back(sym);
+  }
+  for (Agedge_t* e : edges) {
+    attributes.clear();
+    for (Agsym_t* sym : edge_syms) {
+      const char* value = agxget(e, sym);
+      if (value && *value && std::strcmp(sym->name, "key") != 0) {
+        attributes.push_back({sym->name, value});
+      }
+    }
+    auto seq = static_cast<std::size_t>(AGSEQ(e));
+    std::uint32_t line = seq < s.edge_line.size() ? s.edge_line[seq] : 0;
+    b.add_relation(agnameof(agtail(e)), agnameof(aghead(e)), attributes, {s.file, line});
+  }
+}
+
+// The line and column of byte `offset` in text.
+std::pair<std::uint32_t, std::size_t> line_of(std::string_view text, std::size_t offset) {
+  std::uint32_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, offset - line_start + 1};
+}
+
+}  // namespace
+
+void read_dot(std::string_view text, std::string_view name, GraphBuilder& builder) {
+  const std::uint32_t file = builder.add_file(name);
+  auto fail = [&](std::uint32_t line, std::string message, std::string hint = {}) {
+    builder.add_diagnostic(
+        {Severity::error, {std::string(name), line}, std::move(message), {}, std::move(hint)});
+  };
+  std::size_t bad = 0;
+  if (!names::is_valid_utf8(text, &bad)) {
+    auto [line, column] = line_of(text, bad);
+    fail(line, fmt::format("invalid UTF-8 (byte 0x{:02X} at column {})",
+                           static_cast<unsigned char>(text[bad]), column),
+         "save the file as UTF-8");
+    return;
+  }
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    auto [line, column] = line_of(text, nul);
+    fail(line, fmt::format("NUL byte at column {}", column), "DOT files are text");
+    return;
+  }
+
+  std::lock_guard lock(cgraph_mutex);
+  ReadState state;
+  state.next = text.data();
+  state.end = text.data() + text.size();
+  state.builder = &builder;
+  state.file = file;
+  current = &state;
+  Agiddisc_t ids = AgIdDisc;
+  ids.open = open_ids;
+  ids.map = map_id;
+  ids.idregister = register_id;
+  Agiodisc_t io = AgIoDisc;
+  io.afread = read_line;
+  Agdisc_t disc = {&AgMemDisc, &ids, &io};
+  agusererrf previous = agseterrf(collect_message);
+  agreadline(1);
+  agreseterrors();
+
+  int graphs = 0;
+  while (true) {
+    using Graph = std::unique_ptr<Agraph_t, decltype(&agclose)>;
+    Graph g(agread(&state, &disc), &agclose);
+    report_cgraph_messages(state, name);
+    if (!g) break;
+    ++graphs;
+    if (!state.failure) {
+      try {
+        convert(g.get(), state, name);
+      } catch (...) {
+        state.failure = std::current_exception();
+      }
+    }
+    state.node_line.clear();
+    state.edge_line.clear();
+    state.node_attributes_seen.clear();
+    state.edge_seen_seq = 0;
+  }
+  const bool syntax_errors = agerrors() > 0;
+  agseterrf(previous);
+  current = nullptr;
+  if (state.failure) std::rethrow_exception(state.failure);
+  if (graphs == 0 && !syntax_errors) {
+    fail(0, "no graph in file", "a graph file holds `digraph NAME { … }`");
+  }
+}
+
+}  // namespace orgraph::io

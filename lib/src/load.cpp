@@ -1,0 +1,95 @@
+#include "orgraph/load.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+
+#include "orgraph/graph_builder.hpp"
+#include "orgraph/io/dot_reader.hpp"
+
+namespace orgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_graph_file(const fs::path& p) {
+  const auto ext = p.extension();
+  return ext == ".gv" || ext == ".dot";
+}
+
+Diagnostic file_error(const fs::path& path, std::string message, std::string hint = {}) {
+  return {Severity::error, {path.string(), 0}, std::move(message), {}, std::move(hint)};
+}
+
+// Reads a whole file, or reports why it cannot be read.
+bool read_file(const fs::path& path, std::uint64_t limit, std::string& text,
+               GraphBuilder& builder) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) {
+    builder.add_diagnostic(file_error(path, "cannot read file: " + ec.message()));
+    return false;
+  }
+  if (size > limit) {
+    builder.add_diagnostic(file_error(
+        path, fmt::format("file is {} bytes, over the limit of {} bytes", size, limit),
+        "raise LoadOptions::max_file_bytes (orgraph --max-file-bytes) for larger files"));
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  text.resize(size);
+  if (!in.read(text.data(), static_cast<std::streamsize>(size))) {
+    builder.add_diagnostic(file_error(path, "cannot read file"));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<fs::path> graph_files(std::span<const fs::path> paths) {
+  std::vector<fs::path> files;
+  std::vector<Diagnostic> errors;
+  for (const fs::path& p : paths) {
+    std::error_code ec;
+    const auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) {
+      errors.push_back(file_error(p, "no such file or directory"));
+    } else if (fs::is_directory(status)) {
+      std::vector<fs::path> found;
+      for (const auto& entry : fs::directory_iterator(p, ec)) {
+        if (entry.is_regular_file() && is_graph_file(entry.path())) found.push_back(entry.path());
+      }
+      if (ec) {
+        errors.push_back(file_error(p, "cannot list directory: " + ec.message()));
+      } else if (found.empty()) {
+        errors.push_back(file_error(p, "directory has no graph files (.gv or .dot)"));
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (!is_graph_file(p)) {
+      errors.push_back(file_error(p, fmt::format("unknown graph format '{}'", p.extension().string()),
+                                  "graphs are .gv or .dot files, or a directory of them"));
+    } else {
+      files.push_back(p);
+    }
+  }
+  if (!errors.empty()) throw load_error(std::move(errors));
+  return files;
+}
+
+TemporalGraph load(std::span<const fs::path> paths, const LoadOptions& options) {
+  GraphBuilder builder;
+  std::string text;
+  for (const fs::path& file : graph_files(paths)) {
+    if (!read_file(file, options.max_file_bytes, text, builder)) continue;
+    io::read_dot(text, file.string(), builder);
+  }
+  return builder.build({.on_warning = options.on_warning});
+}
+
+TemporalGraph load(const fs::path& path, const LoadOptions& options) {
+  return load(std::span<const fs::path>(&path, 1), options);
+}
+
+}  // namespace orgraph
