@@ -102,23 +102,19 @@ const ValidCase kValid[] = {
     {"2016?", "=", "2016-01-01", "2016-12-31", year, "uncertain", "2015-01-01", "2017-12-31"},
     {"2016%", "=", "2016-01-01", "2016-12-31", year, "uncertain,approximate", "2015-01-01",
      "2017-12-31"},
-    {"1981-06~", "=", "1981-06-01", "1981-06-30", month, "approximate", "1981-05-01",
-     "1981-07-31"},
+    {"1981-06~", "=", "1981-06-01", "1981-06-30", month, "approximate", "1981-05-01", "1981-07-31"},
     {"2019-05?", "=", "2019-05-01", "2019-05-31", month, "uncertain", "2019-04-01", "2019-06-30"},
     {"2013-01?", "=", "2013-01-01", "2013-01-31", month, "uncertain", "2012-12-01", "2013-02-28"},
     {"2013-12%", "=", "2013-12-01", "2013-12-31", month, "uncertain,approximate", "2013-11-01",
      "2014-01-31"},
-    {"2024-03~", "=", "2024-03-01", "2024-03-31", month, "approximate", "2024-02-01",
-     "2024-04-30"},
-    {"2013-05-20?", "=", "2013-05-20", "2013-05-20", day, "uncertain", "2013-05-19",
-     "2013-05-21"},
+    {"2024-03~", "=", "2024-03-01", "2024-03-31", month, "approximate", "2024-02-01", "2024-04-30"},
+    {"2013-05-20?", "=", "2013-05-20", "2013-05-20", day, "uncertain", "2013-05-19", "2013-05-21"},
     {"2013-01-01~", "=", "2013-01-01", "2013-01-01", day, "approximate", "2012-12-31",
      "2013-01-02"},
     {"2024-02-29%", "=", "2024-02-29", "2024-02-29", day, "uncertain,approximate", "2024-02-28",
      "2024-03-01"},
     {"0000~", "=", "0000-01-01", "0000-12-31", year, "approximate", "-0001-01-01", "0001-12-31"},
-    {"-0001~", "=", "-0001-01-01", "-0001-12-31", year, "approximate", "-0002-01-01",
-     "0000-12-31"},
+    {"-0001~", "=", "-0001-01-01", "-0001-12-31", year, "approximate", "-0002-01-01", "0000-12-31"},
     {"-0044-03-15?", "=", "-0044-03-15", "-0044-03-15", day, "uncertain", "-0044-03-14",
      "-0044-03-16"},
     // Unspecified digits in the year: precision from the trailing X count.
@@ -183,8 +179,8 @@ const ValidCase kValid[] = {
      "9999-12-31"},
     {"2004-XX?", "=", "2004-01-01", "2004-12-31", year, "uncertain,unspecified", "2003-01-01",
      "2005-12-31"},
-    {"1985-04-XX~", "=", "1985-04-01", "1985-04-30", month, "approximate,unspecified",
-     "1985-03-01", "1985-05-31"},
+    {"1985-04-XX~", "=", "1985-04-01", "1985-04-30", month, "approximate,unspecified", "1985-03-01",
+     "1985-05-31"},
     {"2019-04-2X?", "=", "2019-04-20", "2019-04-29", day, "uncertain,unspecified", "2019-04-19",
      "2019-04-30"},
     {"1984-1X%", "=", "1984-10-01", "1984-12-31", month, "uncertain,approximate,unspecified",
@@ -219,8 +215,7 @@ const ValidCase kValid[] = {
     // A grouping is widened by its own length: 3, 4 or 6 months.
     {"2001-22~", "=", "2001-06-01", "2001-08-31", season, "approximate", "2001-03-01",
      "2001-11-30"},
-    {"2001-24?", "=", "2001-12-01", "2002-02-28", season, "uncertain", "2001-09-01",
-     "2002-05-31"},
+    {"2001-24?", "=", "2001-12-01", "2002-02-28", season, "uncertain", "2001-09-01", "2002-05-31"},
     {"2001-37~", "=", "2001-01-01", "2001-04-30", season, "approximate", "2000-09-01",
      "2001-08-31"},
     {"2001-40%", "=", "2001-01-01", "2001-06-30", season, "uncertain,approximate", "2000-07-01",
@@ -412,6 +407,8 @@ std::string expect_day(std::string_view written, std::string_view fallback) {
 
 }  // namespace
 
+TEST_SUITE_BEGIN("date");
+
 TEST_CASE("days_from_civil and civil_from_days agree with std::chrono") {
   using namespace std::chrono;
   CHECK(orgraph::days_from_civil(1970, 1, 1) == 0);
@@ -428,16 +425,16 @@ TEST_CASE("days_from_civil and civil_from_days agree with std::chrono") {
     REQUIRE(c.day == static_cast<unsigned>(ymd.day()));
     REQUIRE(orgraph::days_from_civil(c.year, c.month, c.day) == d);
   };
-  const Day first = orgraph::days_from_civil(-9999, 1, 1);
-  const Day last = orgraph::days_from_civil(9999, 12, 31);
-  for (Day d = first; d <= last; d += 7) check_day(d);
+  const Day first_day = orgraph::days_from_civil(-9999, 1, 1);
+  const Day final_day = orgraph::days_from_civil(9999, 12, 31);
+  for (Day d = first_day; d <= final_day; d += 7) check_day(d);
   for (Day d = orgraph::days_from_civil(1999, 1, 1); d <= orgraph::days_from_civil(2001, 12, 31);
        ++d) {
     check_day(d);
   }
   // Far years stay exact: a round trip through civil dates.
-  for (const std::int64_t y : {std::int64_t{-999'999'999'999}, std::int64_t{170'000'002},
-                               std::int64_t{999'999'999'999}}) {
+  for (const std::int64_t y :
+       {std::int64_t{-999'999'999'999}, std::int64_t{170'000'002}, std::int64_t{999'999'999'999}}) {
     const Day d = orgraph::days_from_civil(y, 2, 28);
     CHECK(orgraph::civil_from_days(d) == orgraph::CivilDate{y, 2, 28});
     CHECK(orgraph::civil_from_days(d + 1).month == (orgraph::is_leap_year(y) ? 2u : 3u));
@@ -467,11 +464,11 @@ TEST_CASE("format_day and parse_day") {
     CHECK(orgraph::format_day(orgraph::kOpenLatest) == "+inf");
   }
   SUBCASE("parse_day reads what format_day writes") {
-    for (const Day d : {Day{0}, Day{-1}, orgraph::days_from_civil(0, 1, 1),
-                        orgraph::days_from_civil(-1, 12, 31), orgraph::days_from_civil(9999, 12, 31),
-                        orgraph::days_from_civil(10000, 1, 1), orgraph::days_from_civil(-44, 3, 15),
-                        orgraph::days_from_civil(-999'999'999'999, 1, 1),
-                        orgraph::days_from_civil(999'999'999'999, 12, 31)}) {
+    for (const Day d :
+         {Day{0}, Day{-1}, orgraph::days_from_civil(0, 1, 1), orgraph::days_from_civil(-1, 12, 31),
+          orgraph::days_from_civil(9999, 12, 31), orgraph::days_from_civil(10000, 1, 1),
+          orgraph::days_from_civil(-44, 3, 15), orgraph::days_from_civil(-999'999'999'999, 1, 1),
+          orgraph::days_from_civil(999'999'999'999, 12, 31)}) {
       CAPTURE(d);
       CHECK(orgraph::parse_day(orgraph::format_day(d)) == d);
     }
@@ -480,8 +477,8 @@ TEST_CASE("format_day and parse_day") {
     for (const std::string_view bad :
          {""sv, "2013"sv, "2013-05"sv, "2013-5-01"sv, "2013-02-29"sv, "2013-13-01"sv,
           "2013-05-20T10:00:00"sv, "12345-01-01"sv, "+2013-01-01"sv, "+012345-01-01"sv,
-          "-0000-01-01"sv, "-012345-01-01"sv, "201X-01-01"sv, "-inf"sv, "+inf"sv,
-          "2013-05-20 "sv, "99999999999999999999-01-01"sv}) {
+          "-0000-01-01"sv, "-012345-01-01"sv, "201X-01-01"sv, "-inf"sv, "+inf"sv, "2013-05-20 "sv,
+          "99999999999999999999-01-01"sv}) {
       CAPTURE(bad);
       CHECK_FALSE(orgraph::parse_day(bad).has_value());
     }
@@ -751,8 +748,8 @@ TEST_CASE("unspecified-digit bounds equal a brute-force scan of the calendar") {
     };
     std::optional<Day> lowest;
     std::optional<Day> highest;
-    const int century = i % 2 == 0 ? 1900 : 2000;
-    for (int y = century; y < century + 100; ++y) {
+    const int first_year = i % 2 == 0 ? 1900 : 2000;
+    for (int y = first_year; y < first_year + 100; ++y) {
       if (!matches(pattern.substr(0, 4), y, 4)) continue;
       for (int m = 1; m <= 12; ++m) {
         if (!matches(month_pattern, m, 2)) continue;
@@ -784,10 +781,10 @@ Day their_day(std::string_view text) {
   const std::size_t dash = text.find('-');
   REQUIRE(dash != std::string_view::npos);
   REQUIRE(text.size() == dash + 6);
-  const std::int64_t year = std::stoll(std::string(text.substr(0, dash)));
-  const auto month = static_cast<unsigned>(std::stoi(std::string(text.substr(dash + 1, 2))));
-  const auto day_of_month = static_cast<unsigned>(std::stoi(std::string(text.substr(dash + 4))));
-  return orgraph::days_from_civil(negative ? -year : year, month, day_of_month);
+  const std::int64_t y = std::stoll(std::string(text.substr(0, dash)));
+  const auto m = static_cast<unsigned>(std::stoi(std::string(text.substr(dash + 1, 2))));
+  const auto d = static_cast<unsigned>(std::stoi(std::string(text.substr(dash + 4))));
+  return orgraph::days_from_civil(negative ? -y : y, m, d);
 }
 
 std::vector<std::string> split_tabs(const std::string& line) {
@@ -865,3 +862,5 @@ TEST_CASE("orgraph's own rule where python-edtf's convention differs") {
     CHECK(show(d.widened().latest) == c.widened_latest);
   }
 }
+
+TEST_SUITE_END();

@@ -32,9 +32,9 @@ int run_check(const CheckOptions& o) {
   std::vector<Diagnostic> diagnostics;
   std::optional<TemporalGraph> graph;
   try {
-    graph.emplace(load(paths, {.on_warning = [&](const Diagnostic& d) {
-                                 diagnostics.push_back(d);
-                               }}));
+    LoadOptions options = load_options();
+    options.on_warning = [&](const Diagnostic& d) { diagnostics.push_back(d); };
+    graph.emplace(load(paths, options));
   } catch (const load_error& e) {
     diagnostics = e.diagnostics();
   }

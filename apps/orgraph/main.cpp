@@ -10,6 +10,7 @@
 #include <orgraph/graph.hpp>
 
 #include "commands.hpp"
+#include "output.hpp"
 
 namespace {
 
@@ -24,6 +25,12 @@ int main(int argc, char** argv) {
   app.name("orgraph");
   app.require_subcommand(1);
   app.set_version_flag("--version", "orgraph 0.1.0");
+  app.add_option("--max-file-bytes", app::load_options().max_file_bytes,
+                 "refuse graph files larger than this")
+      ->capture_default_str();
+  app.add_option("--max-token-bytes", app::load_options().max_token_bytes,
+                 "refuse DOT strings, names or comment lines longer than this")
+      ->capture_default_str();
   app::Action action;
   app::add_check_command(app, action);
   app::add_find_command(app, action);

@@ -13,23 +13,29 @@ namespace orgraph::app {
 CLI::Option* add_format_option(CLI::App* command, Format& format, std::vector<Format> allowed) {
   static const std::map<std::string, Format> kNames{
       {"table", Format::table}, {"json", Format::json}, {"csv", Format::csv}};
-  std::map<std::string, Format> accepted;
-  std::string list;
-  for (const auto& [name, f] : kNames) {
-    if (std::find(allowed.begin(), allowed.end(), f) != allowed.end()) {
-      accepted.emplace(name, f);
-      list += (list.empty() ? "" : "|") + name;
+  std::vector<std::string> accepted;
+  for (Format f : allowed) {
+    for (const auto& [name, value] : kNames) {
+      if (value == f) accepted.push_back(name);
     }
   }
   format = allowed.front();
-  return command->add_option("--format", format, "output format: " + list)
-      ->transform(CLI::CheckedTransformer(accepted, CLI::ignore_case))
-      ->default_str(std::string(allowed.front() == Format::table ? "table" : "json"));
+  return command
+      ->add_option_function<std::string>(
+          "--format", [&format](const std::string& name) { format = kNames.at(name); },
+          "output format")
+      ->check(CLI::IsMember(accepted))
+      ->default_str(accepted.front());
+}
+
+LoadOptions& load_options() {
+  static LoadOptions options;
+  return options;
 }
 
 TemporalGraph load_graph(const std::vector<std::string>& paths) {
   std::vector<std::filesystem::path> files(paths.begin(), paths.end());
-  return load(files);
+  return load(files, load_options());
 }
 
 nlohmann::ordered_json entity_json(const TemporalGraph& graph, EntityId id) {

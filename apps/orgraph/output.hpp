@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <orgraph/graph.hpp>
+#include <orgraph/load.hpp>
 
 namespace orgraph::app {
 
@@ -17,6 +18,9 @@ enum class Format { table, json, csv };
 
 // Adds `--format` accepting the given formats (the first is the default).
 CLI::Option* add_format_option(CLI::App* command, Format& format, std::vector<Format> allowed);
+
+// Load limits shared by every command (set by the app's global options).
+LoadOptions& load_options();
 
 // Loads the graph files/directories named on the command line (warnings are not printed).
 TemporalGraph load_graph(const std::vector<std::string>& paths);

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -60,12 +61,12 @@ struct Grouping {
 
 Grouping grouping_of(unsigned code) {
   static constexpr std::array<Grouping, 21> kGroupings = {{
-      {3, 3},  {6, 3},  {9, 3},  {12, 3},           // 21-24 spring, summer, autumn, winter
-      {3, 3},  {6, 3},  {9, 3},  {12, 3},           // 25-28 northern hemisphere, the same
-      {9, 3},  {12, 3}, {3, 3},  {6, 3},            // 29-32 southern spring ... winter
-      {1, 3},  {4, 3},  {7, 3},  {10, 3},           // 33-36 quarters
-      {1, 4},  {5, 4},  {9, 4},                     // 37-39 quadrimesters
-      {1, 6},  {7, 6},                              // 40-41 semesters
+      {3, 3}, {6, 3},  {9, 3}, {12, 3},  // 21-24 spring, summer, autumn, winter
+      {3, 3}, {6, 3},  {9, 3}, {12, 3},  // 25-28 northern hemisphere, the same
+      {9, 3}, {12, 3}, {3, 3}, {6, 3},   // 29-32 southern spring ... winter
+      {1, 3}, {4, 3},  {7, 3}, {10, 3},  // 33-36 quarters
+      {1, 4}, {5, 4},  {9, 4},           // 37-39 quadrimesters
+      {1, 6}, {7, 6},                    // 40-41 semesters
   }};
   return kGroupings[code - 21];
 }
@@ -109,9 +110,8 @@ std::int64_t four_digit_value(const std::array<char, 4>& digits) {
 struct Written {
   enum class Sub : std::uint8_t { none, month, grouping };
 
-  std::size_t begin = 0;     // byte offset of the date in the text
-  std::size_t end = 0;       // one past its last byte
-  std::size_t day_at = 0;    // byte offset of the day field
+  std::size_t begin = 0;   // byte offset of the date in the text
+  std::size_t day_at = 0;  // byte offset of the day field
   bool negative = false;
   bool y_form = false;       // 'Y' followed by more than four digits
   std::int64_t y_value = 0;  // |year| of a 'Y' year
@@ -132,13 +132,11 @@ struct Written {
 };
 
 bool year_has_x(const Written& w) {
-  return !w.y_form && (w.year[0] == 'X' || w.year[1] == 'X' || w.year[2] == 'X' ||
-                       w.year[3] == 'X');
+  return !w.y_form &&
+         (w.year[0] == 'X' || w.year[1] == 'X' || w.year[2] == 'X' || w.year[3] == 'X');
 }
 
-bool has_any_digit(const std::array<char, 2>& field) {
-  return field[0] != 'X' || field[1] != 'X';
-}
+bool has_any_digit(const std::array<char, 2>& field) { return field[0] != 'X' || field[1] != 'X'; }
 
 Precision precision_of(const Written& w) {
   if (w.has_day && has_any_digit(w.day)) return Precision::day;
@@ -147,9 +145,9 @@ Precision precision_of(const Written& w) {
   if (w.y_form) return Precision::year;
   int trailing_x = 0;
   for (int k = 3; k >= 0 && w.year[k] == 'X'; --k) ++trailing_x;
-  static constexpr std::array<Precision, 5> kByTrailingX = {
-      Precision::year, Precision::decade, Precision::century, Precision::millennium,
-      Precision::open};
+  static constexpr std::array<Precision, 5> kByTrailingX = {Precision::year, Precision::decade,
+                                                            Precision::century,
+                                                            Precision::millennium, Precision::open};
   return kByTrailingX[trailing_x];
 }
 
@@ -175,8 +173,7 @@ std::int64_t months_per_unit(Precision precision, const Written& w) {
   return 0;
 }
 
-DayRange widen(const DayRange& own, Precision precision, Qualifiers qualifiers,
-               const Written& w) {
+DayRange widen(const DayRange& own, Precision precision, Qualifiers qualifiers, const Written& w) {
   if (!qualifiers.widens() || precision == Precision::open) return own;
   if (precision == Precision::day) return {own.earliest - 1, own.latest + 1};
   const std::int64_t months = months_per_unit(precision, w);
@@ -208,6 +205,69 @@ void append_written(std::string& out, const Written& w) {
     if (w.offset.size() == 3) out += ":00";
   }
   if (w.qualifier != 0) out += w.qualifier;
+}
+
+// The first year, in ascending or descending order, that the year field of w allows and accept
+// takes. Time: O(1), or O(10^4) for a four-digit pattern with 'X'.
+template <typename Accept>
+std::optional<std::int64_t> find_year(const Written& w, bool ascending, Accept accept) {
+  if (w.y_form || !year_has_x(w)) {
+    const std::int64_t magnitude = w.y_form ? w.y_value : four_digit_value(w.year);
+    const std::int64_t y = w.negative ? -magnitude : magnitude;
+    return accept(y) ? std::optional(y) : std::nullopt;
+  }
+  // A negative year runs the digit values 0..9999 the other way round.
+  for (unsigned step = 0; step <= 9999; ++step) {
+    const unsigned value = ascending != w.negative ? step : 9999 - step;
+    if (!year_matches(w.year, value)) continue;
+    const std::int64_t y = w.negative ? -std::int64_t{value} : std::int64_t{value};
+    if (accept(y)) return y;
+  }
+  return std::nullopt;
+}
+
+// The own bounds of one date: the smallest and the largest valid calendar date matching its
+// pattern; nullopt when none does (only a day can make that happen).
+std::optional<DayRange> own_bounds(const Written& w) {
+  const auto any_year = [](std::int64_t) { return true; };
+  if (w.sub == Written::Sub::grouping) {
+    const Grouping g = grouping_of(two_digit_value(w.month));
+    const std::int64_t lo = *find_year(w, /*ascending=*/true, any_year);
+    const std::int64_t hi = *find_year(w, /*ascending=*/false, any_year);
+    return DayRange{first_day_of_month(month_number(lo, g.first_month)),
+                    last_day_of_month(month_number(hi, g.first_month) + g.months - 1)};
+  }
+  constexpr std::array<char, 2> kAny = {'X', 'X'};
+  const std::uint64_t months =
+      matching_values(w.sub == Written::Sub::month ? w.month : kAny, 1, 12);
+  const std::uint64_t days = matching_values(w.has_day ? w.day : kAny, 1, 31);
+  // The first and last (month, day) the patterns allow, in a common [0] and in a leap year [1].
+  struct MonthDay {
+    unsigned month = 0;  // 0: none
+    unsigned day = 0;
+  };
+  std::array<MonthDay, 2> lowest{};
+  std::array<MonthDay, 2> highest{};
+  for (int leap = 0; leap < 2; ++leap) {
+    const std::int64_t sample_year = leap == 1 ? 2000 : 2001;
+    for (unsigned m = 1; m <= 12; ++m) {
+      if ((months >> m & 1) == 0) continue;
+      for (unsigned d = 1; d <= days_in_month(sample_year, m); ++d) {
+        if ((days >> d & 1) == 0) continue;
+        if (lowest[leap].month == 0) lowest[leap] = {m, d};
+        highest[leap] = {m, d};
+      }
+    }
+  }
+  const auto kind = [](std::int64_t y) { return is_leap_year(y) ? 1 : 0; };
+  const std::optional<std::int64_t> lo =
+      find_year(w, /*ascending=*/true, [&](std::int64_t y) { return lowest[kind(y)].month != 0; });
+  const std::optional<std::int64_t> hi = find_year(
+      w, /*ascending=*/false, [&](std::int64_t y) { return highest[kind(y)].month != 0; });
+  if (!lo || !hi) return std::nullopt;
+  const MonthDay& a = lowest[kind(*lo)];
+  const MonthDay& b = highest[kind(*hi)];
+  return DayRange{days_from_civil(*lo, a.month, a.day), days_from_civil(*hi, b.month, b.day)};
 }
 
 // One side of "A/B" (or the whole text when there is no '/').
@@ -317,7 +377,6 @@ class Reader {
       }
     }
     read_tail(w, first);
-    w.end = pos_;
     return w;
   }
 
@@ -337,8 +396,9 @@ class Reader {
       ++pos_;
     }
     if (digits <= 4) {
-      fail(pos_, peek() == 'E' ? "a digit: 'Y' takes more than four digits (no exponent forms)"
-                               : "a digit: 'Y' takes more than four digits (write YYYY for others)");
+      fail(pos_, peek() == 'E'
+                     ? "a digit: 'Y' takes more than four digits (no exponent forms)"
+                     : "a digit: 'Y' takes more than four digits (write YYYY for others)");
     }
     if (text_[digits_at] == '0') fail(digits_at, "a first digit 1-9 after 'Y' (no leading zero)");
   }
@@ -484,72 +544,9 @@ class Reader {
     if (w.qualifier == '?' || w.qualifier == '%') w.qualifiers |= Qualifier::uncertain;
     if (w.qualifier == '~' || w.qualifier == '%') w.qualifiers |= Qualifier::approximate;
     if (w.has_x) w.qualifiers |= Qualifier::unspecified;
-
-    // Candidate years in ascending order: one, or the up to 10^4 matching a four-digit pattern.
-    const bool one_year = w.y_form || !year_has_x(w);
-    const std::int64_t the_year = w.y_form ? w.y_value : one_year ? four_digit_value(w.year) : 0;
-    const std::int64_t sign = w.negative ? -1 : 1;
-    // The k-th candidate year (k < count) in ascending order; matching is checked by the caller.
-    const auto year_at = [&](unsigned k) -> std::int64_t {
-      return w.negative ? -static_cast<std::int64_t>(9999 - k) : static_cast<std::int64_t>(k);
-    };
-    const auto first_year = [&](auto&& accept) -> std::optional<std::int64_t> {
-      if (one_year) return accept(sign * the_year) ? std::optional(sign * the_year) : std::nullopt;
-      for (unsigned k = 0; k <= 9999; ++k) {
-        const std::int64_t y = year_at(k);
-        if (year_matches(w.year, static_cast<unsigned>(y < 0 ? -y : y)) && accept(y)) return y;
-      }
-      return std::nullopt;
-    };
-    const auto last_year = [&](auto&& accept) -> std::optional<std::int64_t> {
-      if (one_year) return accept(sign * the_year) ? std::optional(sign * the_year) : std::nullopt;
-      for (unsigned k = 10000; k-- > 0;) {
-        const std::int64_t y = year_at(k);
-        if (year_matches(w.year, static_cast<unsigned>(y < 0 ? -y : y)) && accept(y)) return y;
-      }
-      return std::nullopt;
-    };
-    const auto any_year = [](std::int64_t) { return true; };
-
-    if (w.sub == Written::Sub::grouping) {
-      const Grouping g = grouping_of(two_digit_value(w.month));
-      const std::int64_t lo = *first_year(any_year);
-      const std::int64_t hi = *last_year(any_year);
-      w.own = {first_day_of_month(month_number(lo, g.first_month)),
-               last_day_of_month(month_number(hi, g.first_month) + g.months - 1)};
-    } else {
-      const std::uint64_t months = w.sub == Written::Sub::month ? matching_values(w.month, 1, 12)
-                                                                : matching_values({'X', 'X'}, 1, 12);
-      const std::uint64_t days =
-          w.has_day ? matching_values(w.day, 1, 31) : matching_values({'X', 'X'}, 1, 31);
-      // The first and last (month, day) the patterns allow, in a common and in a leap year.
-      struct MonthDay {
-        unsigned month = 0;
-        unsigned day = 0;
-      };
-      std::array<MonthDay, 2> lowest{};
-      std::array<MonthDay, 2> highest{};
-      for (int leap = 0; leap < 2; ++leap) {
-        const std::int64_t sample_year = leap ? 2000 : 2001;
-        for (unsigned m = 1; m <= 12; ++m) {
-          if (!(months >> m & 1)) continue;
-          for (unsigned d = 1; d <= days_in_month(sample_year, m); ++d) {
-            if (!(days >> d & 1)) continue;
-            if (lowest[leap].month == 0) lowest[leap] = {m, d};
-            highest[leap] = {m, d};
-          }
-        }
-      }
-      const auto fits = [&](const std::array<MonthDay, 2>& table) {
-        return [&table](std::int64_t y) { return table[is_leap_year(y) ? 1 : 0].month != 0; };
-      };
-      const std::optional<std::int64_t> lo = first_year(fits(lowest));
-      const std::optional<std::int64_t> hi = last_year(fits(highest));
-      if (!lo || !hi) fail_no_such_day(w);
-      const MonthDay& a = lowest[is_leap_year(*lo) ? 1 : 0];
-      const MonthDay& b = highest[is_leap_year(*hi) ? 1 : 0];
-      w.own = {days_from_civil(*lo, a.month, a.day), days_from_civil(*hi, b.month, b.day)};
-    }
+    const std::optional<DayRange> own = own_bounds(w);
+    if (!own) fail_no_such_day(w);
+    w.own = *own;
     w.widened = widen(w.own, w.precision, w.qualifiers, w);
   }
 
@@ -583,9 +580,9 @@ std::string canonical_side(const Side& side) {
 Day days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
   y -= m <= 2 ? 1 : 0;
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);                // [0, 399]
+  const auto yoe = static_cast<unsigned>(y - era * 400);                 // [0, 399]
   const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
   return era * 146097 + static_cast<Day>(doe) - 719468;
 }
 

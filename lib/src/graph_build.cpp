@@ -36,6 +36,11 @@ std::string_view describe_kinds(KindSet set) {
   return "an event, an org or a place";
 }
 
+std::string with_article(EntityKind kind) {
+  return fmt::format("{} {}", kind == EntityKind::org || kind == EntityKind::event ? "an" : "a",
+                     kind);
+}
+
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> choices) {
   std::string_view guess = names::closest(word, choices);
   if (!guess.empty()) return fmt::format("did you mean '{}'?", guess);
@@ -322,14 +327,14 @@ class Validator {
       const RelationTraits& t = traits(*kind);
       if (!t.from.contains(kinds_[*from])) {
         s_.report(Severity::error, at,
-                  fmt::format("{} needs {} as its first endpoint; '{}' is a {}", t.name,
-                              describe_kinds(t.from), str(raw.from), kinds_[*from]),
+                  fmt::format("{} needs {} as its first endpoint; '{}' is {}", t.name,
+                              describe_kinds(t.from), str(raw.from), with_article(kinds_[*from])),
                   subject());
       }
       if (!t.to.contains(kinds_[*to])) {
         s_.report(Severity::error, at,
-                  fmt::format("{} needs {} as its second endpoint; '{}' is a {}", t.name,
-                              describe_kinds(t.to), str(raw.to), kinds_[*to]),
+                  fmt::format("{} needs {} as its second endpoint; '{}' is {}", t.name,
+                              describe_kinds(t.to), str(raw.to), with_article(kinds_[*to])),
                   subject());
       }
     }

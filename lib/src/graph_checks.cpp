@@ -141,6 +141,11 @@ void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
            fmt::format("{} on {} runs backwards: '{}' only starts {}", r.kind, when.text(), o.key,
                        o.start->text()),
            edge_name(g, r), "the older side of a lineage event must exist before it");
+    } else if (!n.start->empty() && n.start->widened().earliest > when.widened().latest) {
+      warn(out, r.where(),
+           fmt::format("{} on {} runs backwards: '{}' only starts {}", r.kind, when.text(), n.key,
+                       n.start->text()),
+           edge_name(g, r), "the newer side of a lineage event must exist by its date");
     } else if (has_end(*n.end) && n.end->widened().latest < when.widened().earliest) {
       warn(out, r.where(),
            fmt::format("{} on {} runs backwards: '{}' ended {}", r.kind, when.text(), n.key,

@@ -83,7 +83,7 @@ TemporalGraph load(std::span<const fs::path> paths, const LoadOptions& options) 
   std::string text;
   for (const fs::path& file : graph_files(paths)) {
     if (!read_file(file, options.max_file_bytes, text, builder)) continue;
-    io::read_dot(text, file.string(), builder);
+    io::read_dot(text, file.string(), builder, {.max_token_bytes = options.max_token_bytes});
   }
   return builder.build({.on_warning = options.on_warning});
 }

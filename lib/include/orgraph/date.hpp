@@ -97,8 +97,8 @@ constexpr bool is_leap_year(std::int64_t y) noexcept {
 // include the open sentinels and kNoDay, format as "-inf" / "+inf". Time: O(1).
 std::string format_day(Day day);
 
-// Reads exactly what format_day writes for a real day (not "-inf"/"+inf"; years of at most twelve
-// digits); nullopt for anything else, including impossible dates. Time: O(n).
+// Reads exactly what format_day writes for a real day (not "-inf"/"+inf"; years of at most
+// fifteen digits); nullopt for anything else, including impossible dates. Time: O(n).
 std::optional<Day> parse_day(std::string_view text) noexcept;
 
 // The unit of the finest written component of a date.
@@ -107,8 +107,8 @@ std::optional<Day> parse_day(std::string_view text) noexcept;
 //   season      YYYY-SS, any grouping 21-41
 //   year        YYYY, Y-years, YYYY-XX, YYYY-XX-XX, 2X13
 //   decade      YYYX (one trailing X, nothing finer given); century YYXX; millennium YXXX
-//   open        XXXX (any amount of X, nothing else given), "..", "" and "../B"-less sides
-// For "A/B" it is A's precision, or B's when A is not a date.
+//   open        no digit given (XXXX, XXXX-XX, XXXX-XX-XX, -XXXX), and the texts ".." and ""
+// For "A/B" it is A's precision, or B's when A is not a date ("../B", "/B").
 enum class Precision : std::uint8_t { day, month, season, year, decade, century, millennium, open };
 
 // "day", "month", "season", "year", "decade", "century", "millennium" or "open". Time: O(1).

@@ -10,6 +10,7 @@
 
 #include "orgraph/diagnostic.hpp"
 #include "orgraph/graph.hpp"
+#include "orgraph/io/dot_reader.hpp"
 
 namespace orgraph {
 
@@ -18,6 +19,8 @@ struct LoadOptions {
   std::function<void(const Diagnostic&)> on_warning;
   // Files larger than this are refused with an error naming the limit.
   std::uint64_t max_file_bytes = std::uint64_t{1} << 30;
+  // The longest single token (string, name, comment line) a DOT file may hold.
+  std::size_t max_token_bytes = io::DotLimits{}.max_token_bytes;
 };
 
 // The graph files `paths` name: files as given, directories replaced by the `.gv`/`.dot` files

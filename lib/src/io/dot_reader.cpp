@@ -7,6 +7,7 @@
 #include <cstring>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -45,11 +46,13 @@ ReadState* current = nullptr;
 int read_line(void* channel, char* buffer, int size) {
   auto* s = static_cast<ReadState*>(channel);
   if (s->next >= s->end || size <= 0) return 0;
-  auto available = static_cast<std::size_t>(s->end - s->next);
+  // Look for the end of the line only as far as the buffer reaches: long lines come in pieces.
+  const std::size_t available =
+      std::min(static_cast<std::size_t>(s->end - s->next), static_cast<std::size_t>(size));
   const void* newline = std::memchr(s->next, '\n', available);
-  std::size_t n = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - s->next) + 1
-                          : available;
-  n = std::min(n, static_cast<std::size_t>(size));
+  const std::size_t n =
+      newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - s->next) + 1
+              : available;
   std::memcpy(buffer, s->next, n);
   s->chunk_line = s->next_line;
   if (s->next[n - 1] == '\n') ++s->next_line;
@@ -226,9 +229,72 @@ std::pair<std::uint32_t, std::size_t> line_of(std::string_view text, std::size_t
   return {line, offset - line_start + 1};
 }
 
+// A token longer than the limit, found by a light scan of DOT's lexical structure.
+struct LongToken {
+  std::string_view what;
+  std::size_t bytes;
+  std::uint32_t line;
+};
+
+std::optional<LongToken> find_long_token(std::string_view t, std::size_t limit) {
+  std::uint32_t line = 1;
+  std::size_t i = 0;
+  const std::size_t n = t.size();
+  auto too_long = [&](std::size_t from, std::size_t to) { return to - from > limit; };
+  while (i < n) {
+    const char c = t[i];
+    const std::size_t start = i;
+    const std::uint32_t start_line = line;
+    if (c == '\n') {
+      ++line;
+      ++i;
+    } else if (c == '"') {  // quoted string, backslash escapes, may span lines
+      for (++i; i < n && t[i] != '"'; ++i) {
+        if (t[i] == '\\' && i + 1 < n) ++i;
+        if (t[i] == '\n') ++line;
+      }
+      if (too_long(start, i)) return LongToken{"quoted string", i - start + 1, start_line};
+      ++i;
+    } else if (c == '<') {  // HTML-like string: balanced angle brackets
+      int depth = 0;
+      for (; i < n; ++i) {
+        if (t[i] == '<') ++depth;
+        if (t[i] == '>' && --depth == 0) break;
+        if (t[i] == '\n') ++line;
+      }
+      if (too_long(start, i)) return LongToken{"HTML string", i - start + 1, start_line};
+      ++i;
+    } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {  // block comment, read by line
+      std::size_t line_start = i;
+      for (i += 2; i + 1 < n && !(t[i] == '*' && t[i + 1] == '/'); ++i) {
+        if (t[i] == '\n') {
+          if (too_long(line_start, i)) return LongToken{"comment line", i - line_start, line};
+          ++line;
+          line_start = i + 1;
+        }
+      }
+      if (too_long(line_start, i)) return LongToken{"comment line", i - line_start, line};
+      i += 2;
+    } else if ((c == '/' && i + 1 < n && t[i + 1] == '/') ||
+               (c == '#' && (i == 0 || t[i - 1] == '\n'))) {
+      while (i < n && t[i] != '\n') ++i;
+      if (too_long(start, i)) return LongToken{"comment line", i - start, start_line};
+    } else if (std::string_view(" \t\r[]{};,=:").find(c) != std::string_view::npos) {
+      ++i;
+    } else {  // a name, number or edge operator: a run of other bytes
+      while (i < n && std::string_view(" \t\r\n[]{};,=:\"<").find(t[i]) == std::string_view::npos) {
+        ++i;
+      }
+      if (too_long(start, i)) return LongToken{"name", i - start, start_line};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-void read_dot(std::string_view text, std::string_view name, GraphBuilder& builder) {
+void read_dot(std::string_view text, std::string_view name, GraphBuilder& builder,
+              const DotLimits& limits) {
   const std::uint32_t file = builder.add_file(name);
   auto fail = [&](std::uint32_t line, std::string message, std::string hint = {}) {
     builder.add_diagnostic(
@@ -245,6 +311,14 @@ void read_dot(std::string_view text, std::string_view name, GraphBuilder& builde
   if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     auto [line, column] = line_of(text, nul);
     fail(line, fmt::format("NUL byte at column {}", column), "DOT files are text");
+    return;
+  }
+
+  if (auto token = find_long_token(text, limits.max_token_bytes)) {
+    fail(token->line,
+         fmt::format("a {} of {} bytes is over the limit of {} bytes", token->what, token->bytes,
+                     limits.max_token_bytes),
+         "raise the limit (orgraph --max-token-bytes) to read it");
     return;
   }
 
