@@ -24,12 +24,11 @@ int main() {
                                             {"start", "2011-08-23"},
                                             {"src", "s1"}},
                      {file, 3});
-  builder.add_relation("lcc", "snc",
-                       std::vector<Attribute>{{"rel", "member_of"},
-                                              {"start", "2011-10-02"},
-                                              {"end", "2011-10-02/"},
-                                              {"src", "s1"}},
-                       {file, 4});
+  builder.add_relation(
+      "lcc", "snc",
+      std::vector<Attribute>{
+          {"rel", "member_of"}, {"start", "2011-10-02"}, {"end", "2011-10-02/"}, {"src", "s1"}},
+      {file, 4});
   const orgraph::TemporalGraph g = builder.build();
   const orgraph::Relation r = g.relation(0);
   fmt::print("{} {} {}: from {} to some day after {}\n", g.entity(r.from).name_en, r.kind,

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config libboost-graph-dev libgraphviz-dev graphviz libfmt-dev
           libcli11-dev nlohmann-json3-dev libicu-dev fonts-noto-core doctest-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(python3)
+  packages+=(python3 clang-format git)
 fi
 missing=()
 for p in "${packages[@]}"; do

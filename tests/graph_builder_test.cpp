@@ -34,27 +34,46 @@ GraphBuilder fixture() {
                      {"start", "2011-08-23"},
                      {"src", "s1"}},
                {f, 3});
-  b.add_entity("office", Attrs{{"kind", "org"}, {"type", "office"}, {"name", "مكتب الحراك الثوري"},
-                               {"name_en", "Revolutionary Movement Office"}, {"src", "s1"}},
+  b.add_entity("office",
+               Attrs{{"kind", "org"},
+                     {"type", "office"},
+                     {"name", "مكتب الحراك الثوري"},
+                     {"name_en", "Revolutionary Movement Office"},
+                     {"src", "s1"}},
                {f, 4});
-  b.add_entity("lcc", Attrs{{"kind", "org"}, {"type", "coordination"},
-                            {"name", "لجان التنسيق المحلية"},
-                            {"name_en", "Local Coordination Committees"}, {"src", "s1 s2"}},
+  b.add_entity("lcc",
+               Attrs{{"kind", "org"},
+                     {"type", "coordination"},
+                     {"name", "لجان التنسيق المحلية"},
+                     {"name_en", "Local Coordination Committees"},
+                     {"src", "s1 s2"}},
                {f, 5});
-  b.add_entity("homs", Attrs{{"kind", "org"}, {"type", "coordination"}, {"name", "تنسيقية حمص"},
-                             {"name_en", "Homs Coordination"}, {"src", "s2"}},
+  b.add_entity("homs",
+               Attrs{{"kind", "org"},
+                     {"type", "coordination"},
+                     {"name", "تنسيقية حمص"},
+                     {"name_en", "Homs Coordination"},
+                     {"src", "s2"}},
                {f, 6});
-  b.add_entity("wadi", Attrs{{"kind", "person"}, {"name", "جمال الوادي"},
-                             {"name_en", "Jamal al-Wadi"}, {"src", "s1"}},
-               {f, 7});
+  b.add_entity(
+      "wadi",
+      Attrs{
+          {"kind", "person"}, {"name", "جمال الوادي"}, {"name_en", "Jamal al-Wadi"}, {"src", "s1"}},
+      {f, 7});
   b.add_relation("wadi", "office",
-                 Attrs{{"rel", "holds"}, {"role", "مدير"}, {"role_en", "director"},
-                       {"start", "2011-10/"}, {"src", "s1"}},
+                 Attrs{{"rel", "holds"},
+                       {"role", "مدير"},
+                       {"role_en", "director"},
+                       {"start", "2011-10/"},
+                       {"src", "s1"}},
                  {f, 8});
   b.add_relation("office", "snc", Attrs{{"rel", "part_of"}, {"src", "s1"}}, {f, 9});
   b.add_relation("lcc", "snc",
-                 Attrs{{"rel", "member_of"}, {"start", "2011-10-02"}, {"end", "2011-10-02/"},
-                       {"src", "s1"}, {"note", "later withdrew"}},
+                 Attrs{{"rel", "member_of"},
+                       {"start", "2011-10-02"},
+                       {"end", "2011-10-02/"},
+                       {"src", "s1"},
+                       {"note", "later withdrew"}},
                  {f, 10});
   b.add_relation("homs", "lcc", Attrs{{"rel", "split_from"}, {"date", "2013-05"}, {"src", "s2"}},
                  {f, 11});
@@ -186,8 +205,7 @@ TEST_CASE("repeated declarations merge; conflicting ones are errors") {
     auto f = b.add_file("a.gv");
     b.add_entity("s", Attrs{{"kind", "source"}, {"title", "T"}}, {f, 1});
     b.add_entity("t", Attrs{{"kind", "source"}, {"title", "U"}}, {f, 2});
-    b.add_entity("a", Attrs{{"kind", "org"}, {"name", "A"}, {"alias", "AA"}, {"src", "s"}},
-                 {f, 3});
+    b.add_entity("a", Attrs{{"kind", "org"}, {"name", "A"}, {"alias", "AA"}, {"src", "s"}}, {f, 3});
     b.add_entity("a", Attrs{{"kind", "org"}, {"alias", "AB"}, {"src", "t"}}, {f, 4});
     TemporalGraph g = b.build();
     Entity a = g.entity(*g.find_key("a"));
@@ -219,8 +237,7 @@ TEST_CASE("validation collects every error, not just the first") {
   b.add_relation("b", "c", Attrs{{"rel", "holds"}, {"role", "x"}}, {f, 5});
   b.add_relation("b", "zz", Attrs{{"rel", "member_of"}}, {f, 6});
   b.add_relation("p", "b", Attrs{{"rel", "member_of"}, {"src", "nope"}}, {f, 7});
-  b.add_relation("p", "b", Attrs{{"rel", "member_of"}, {"start", "2015"}, {"end", "2014"}},
-                 {f, 8});
+  b.add_relation("p", "b", Attrs{{"rel", "member_of"}, {"start", "2015"}, {"end", "2014"}}, {f, 8});
   auto errors = build_errors(b);
   REQUIRE(errors.size() == 7);
   CHECK(errors[0] == "bad.gv:1: error: unknown kind 'orgg' [a]; did you mean 'org'?");

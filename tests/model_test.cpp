@@ -36,8 +36,8 @@ TEST_CASE("relation traits follow DESIGN section 1") {
       CHECK(traits(k).category == Category::alignment);
       CHECK(traits(k).time == TimeShape::interval);
     }
-    for (auto k : {RelationKind::participated_in, RelationKind::organized,
-                   RelationKind::located_in}) {
+    for (auto k :
+         {RelationKind::participated_in, RelationKind::organized, RelationKind::located_in}) {
       CHECK(traits(k).category == Category::events);
       CHECK(traits(k).time == TimeShape::either);
     }

@@ -55,8 +55,8 @@ int run_check(const CheckOptions& o) {
     for (const Diagnostic& d : diagnostics) fmt::print(stderr, "{}\n", to_string(d));
     if (graph) {
       fmt::print("{}: {} entities, {} relations; {} errors, {} warnings\n",
-                 fmt::join(o.graphs, " "), graph->entity_count(), graph->relation_count(),
-                 errors, warnings);
+                 fmt::join(o.graphs, " "), graph->entity_count(), graph->relation_count(), errors,
+                 warnings);
     } else {
       fmt::print("{}: {} errors, {} warnings\n", fmt::join(o.graphs, " "), errors, warnings);
     }

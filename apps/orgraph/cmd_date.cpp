@@ -67,8 +67,13 @@ int run_date(const DateOptions& o) {
                     fmt::format("{} … {}", bound_text(d->widened().earliest),
                                 bound_text(d->widened().latest))});
   }
-  std::vector<std::string> header{"input",     "canonical",  "earliest", "latest",
-                                  "precision", "qualifiers", "widened (for queries)"};
+  std::vector<std::string> header{"input",
+                                  "canonical",
+                                  "earliest",
+                                  "latest",
+                                  "precision",
+                                  "qualifiers",
+                                  "widened (for queries)"};
   if (o.format == Format::json) {
     print_json(out);
   } else if (o.format == Format::csv) {

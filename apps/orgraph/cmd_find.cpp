@@ -67,10 +67,11 @@ void print_relations_table(const TemporalGraph& g, EntityId id) {
   Table table({"relation", "from", "to", "role", "start / date", "end", "sources"});
   for (RelationId rid : relations_of(g, id)) {
     Relation r = g.relation(rid);
-    std::string role = r.role_en.empty() ? std::string(r.role)
-                                         : fmt::format("{} / {}", r.role, r.role_en);
+    std::string role =
+        r.role_en.empty() ? std::string(r.role) : fmt::format("{} / {}", r.role, r.role_en);
     std::string sources;
-    for (EntityId s : r.sources) sources += (sources.empty() ? "" : " ") + std::string(g.entity(s).key);
+    for (EntityId s : r.sources)
+      sources += (sources.empty() ? "" : " ") + std::string(g.entity(s).key);
     table.add({std::string(to_string(r.kind)), label(g, r.from), label(g, r.to), role,
                r.start->text(), r.end->text(), sources});
   }

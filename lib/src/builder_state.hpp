@@ -20,25 +20,48 @@ namespace detail {
 
 // Attributes an entity may carry (DESIGN §2). Source metadata comes last.
 enum EntityField : std::uint8_t {
-  kKind, kType, kName, kNameEn, kAlias, kStart, kEnd, kDate, kSrc, kNote,
-  kTitle, kPublisher, kAuthor, kUrl, kLang, kFile, kEntityFieldCount
+  kKind,
+  kType,
+  kName,
+  kNameEn,
+  kAlias,
+  kStart,
+  kEnd,
+  kDate,
+  kSrc,
+  kNote,
+  kTitle,
+  kPublisher,
+  kAuthor,
+  kUrl,
+  kLang,
+  kFile,
+  kEntityFieldCount
 };
 constexpr std::array<std::string_view, kEntityFieldCount> kEntityFieldNames{
-    "kind", "type", "name", "name_en", "alias", "start", "end", "date",
-    "src",  "note", "title", "publisher", "author", "url", "lang", "file"};
+    "kind", "type", "name",  "name_en",   "alias",  "start", "end",  "date",
+    "src",  "note", "title", "publisher", "author", "url",   "lang", "file"};
 constexpr EntityField kFirstSourceField = kTitle;
 
 // Attributes a relation may carry.
 enum RelationField : std::uint8_t {
-  kRel, kRole, kRoleEn, kRStart, kREnd, kRDate, kRSrc, kRNote, kRelationFieldCount
+  kRel,
+  kRole,
+  kRoleEn,
+  kRStart,
+  kREnd,
+  kRDate,
+  kRSrc,
+  kRNote,
+  kRelationFieldCount
 };
 constexpr std::array<std::string_view, kRelationFieldCount> kRelationFieldNames{
     "rel", "role", "role_en", "start", "end", "date", "src", "note"};
 
 // Every attribute name orgraph knows, for did-you-mean.
 constexpr std::array<std::string_view, 17> kAllAttributeNames{
-    "kind", "type", "name", "name_en", "alias", "start", "end", "date", "src",
-    "note", "title", "publisher", "author", "url", "lang", "file", "rel"};
+    "kind", "type",  "name",      "name_en", "alias", "start", "end",  "date", "src",
+    "note", "title", "publisher", "author",  "url",   "lang",  "file", "rel"};
 constexpr std::array<std::string_view, 2> kMoreAttributeNames{"role", "role_en"};
 
 struct FieldValue {
@@ -49,7 +72,7 @@ struct FieldValue {
 struct RawEntity {
   StringId key = 0;
   std::array<FieldValue, kEntityFieldCount> fields;
-  std::vector<StringId> aliases, sources;  // additive fields, all values seen
+  std::vector<StringId> aliases, sources;              // additive fields, all values seen
   std::vector<std::pair<StringId, FieldValue>> extra;  // name_xx
   FileLine first_mention;
   FileLine declared;

@@ -10,19 +10,23 @@ namespace orgraph {
 
 std::string_view to_string(MatchQuality quality) {
   switch (quality) {
-    case MatchQuality::id: return "id";
-    case MatchQuality::exact: return "exact";
-    case MatchQuality::prefix: return "prefix";
-    case MatchQuality::word: return "word";
-    case MatchQuality::substring: return "substring";
-    case MatchQuality::fuzzy: break;
+    case MatchQuality::id:
+      return "id";
+    case MatchQuality::exact:
+      return "exact";
+    case MatchQuality::prefix:
+      return "prefix";
+    case MatchQuality::word:
+      return "word";
+    case MatchQuality::substring:
+      return "substring";
+    case MatchQuality::fuzzy:
+      break;
   }
   return "fuzzy";
 }
 
-SourceLocation Entity::where() const {
-  return {graph_->s_->files[file_], line_};
-}
+SourceLocation Entity::where() const { return {graph_->s_->files[file_], line_}; }
 
 std::string_view Entity::attribute(std::string_view attribute_key) const {
   if (attribute_key == "name") return name;
@@ -35,9 +39,7 @@ std::string_view Entity::attribute(std::string_view attribute_key) const {
   return {};
 }
 
-SourceLocation Relation::where() const {
-  return {graph_->s_->files[file_], line_};
-}
+SourceLocation Relation::where() const { return {graph_->s_->files[file_], line_}; }
 
 TemporalGraph::TemporalGraph(std::unique_ptr<detail::GraphStorage> storage)
     : s_(std::move(storage)) {}
@@ -132,10 +134,9 @@ std::vector<NameMatch> TemporalGraph::search(std::string_view query, std::size_t
   if (key.empty()) return found;
 
   const auto& index = s_->name_index;
-  auto lower = std::lower_bound(index.begin(), index.end(), key,
-                                [](const detail::NameEntry& e, std::string_view k) {
-                                  return e.folded < k;
-                                });
+  auto lower =
+      std::lower_bound(index.begin(), index.end(), key,
+                       [](const detail::NameEntry& e, std::string_view k) { return e.folded < k; });
   // Exact matches, then prefixes: both are contiguous from `lower` in the sorted index.
   for (auto it = lower; it != index.end() && it->folded == key; ++it) {
     add(it->entity, it->original, MatchQuality::exact);
@@ -150,8 +151,8 @@ std::vector<NameMatch> TemporalGraph::search(std::string_view query, std::size_t
     if (seen.contains(e.entity)) continue;
     if (e.folded.find(key) != std::string_view::npos) {
       (starts_word(e.folded, key) ? words : substrings)
-          .push_back({e.entity, e.original, starts_word(e.folded, key) ? MatchQuality::word
-                                                                        : MatchQuality::substring});
+          .push_back({e.entity, e.original,
+                      starts_word(e.folded, key) ? MatchQuality::word : MatchQuality::substring});
     } else if (!e.is_key) {
       std::size_t d = names::edit_distance(e.folded, key);
       if (d <= max_distance && d <= best_distance) {
@@ -193,34 +194,32 @@ EntityId TemporalGraph::find(std::string_view query) const {
                        lookup_error::Reason::ambiguous, exact);
   }
   if (matches.empty()) {
-    throw lookup_error(fmt::format("no entity named '{}'", query),
-                       lookup_error::Reason::not_found, {});
+    throw lookup_error(fmt::format("no entity named '{}'", query), lookup_error::Reason::not_found,
+                       {});
   }
   bool only_fuzzy = std::all_of(matches.begin(), matches.end(), [](const NameMatch& m) {
     return m.quality == MatchQuality::fuzzy;
   });
   throw lookup_error(fmt::format("{} '{}'; candidates: {}",
-                                 only_fuzzy ? "no entity named" : "several entities match",
-                                 query, describe(matches)),
-                     only_fuzzy ? lookup_error::Reason::not_found
-                                : lookup_error::Reason::ambiguous,
+                                 only_fuzzy ? "no entity named" : "several entities match", query,
+                                 describe(matches)),
+                     only_fuzzy ? lookup_error::Reason::not_found : lookup_error::Reason::ambiguous,
                      matches);
 }
 
 std::size_t TemporalGraph::memory_bytes() const {
   const detail::GraphStorage& s = *s_;
-  std::size_t bytes = sizeof(detail::GraphStorage) + s.strings.memory_bytes() +
-                      s.folded_names.memory_bytes() + s.dates.capacity() * sizeof(Date) +
-                      s.source_pool.capacity() * sizeof(EntityId) +
-                      s.source_sets.capacity() * sizeof(detail::Span32) +
-                      s.alias_pool.capacity() * sizeof(std::string_view) +
-                      s.attribute_pool.capacity() * sizeof(Attribute) +
-                      s.entities.capacity() * sizeof(detail::EntityRecord) +
-                      s.relations.capacity() * sizeof(detail::RelationRecord) +
-                      s.name_index.capacity() * sizeof(detail::NameEntry) +
-                      s.by_key.size() * (sizeof(std::string_view) + sizeof(EntityId) +
-                                         2 * sizeof(void*)) +
-                      s.by_key.bucket_count() * sizeof(void*);
+  std::size_t bytes =
+      sizeof(detail::GraphStorage) + s.strings.memory_bytes() + s.folded_names.memory_bytes() +
+      s.dates.capacity() * sizeof(Date) + s.source_pool.capacity() * sizeof(EntityId) +
+      s.source_sets.capacity() * sizeof(detail::Span32) +
+      s.alias_pool.capacity() * sizeof(std::string_view) +
+      s.attribute_pool.capacity() * sizeof(Attribute) +
+      s.entities.capacity() * sizeof(detail::EntityRecord) +
+      s.relations.capacity() * sizeof(detail::RelationRecord) +
+      s.name_index.capacity() * sizeof(detail::NameEntry) +
+      s.by_key.size() * (sizeof(std::string_view) + sizeof(EntityId) + 2 * sizeof(void*)) +
+      s.by_key.bucket_count() * sizeof(void*);
   for (const Date& d : s.dates) bytes += d.text().capacity() > 15 ? d.text().capacity() : 0;
   for (const auto& csr : s.out) bytes += csr.memory_bytes();
   for (const auto& csr : s.in) bytes += csr.memory_bytes();

@@ -57,9 +57,9 @@ class Validator {
   std::unique_ptr<GraphStorage> run() {
     out_->name = s_.name;
     out_->files = s_.files;
-    out_->dates.emplace_back();           // DateId 0: unknown
-    out_->source_sets.emplace_back();     // SourceSetId 0: none
-    date_ids_.push_back(0);               // StringId 0 ("") is date 0
+    out_->dates.emplace_back();        // DateId 0: unknown
+    out_->source_sets.emplace_back();  // SourceSetId 0: none
+    date_ids_.push_back(0);            // StringId 0 ("") is date 0
     validate_entities();
     validate_relations();
     if (s_.errors > 0) return nullptr;
@@ -88,7 +88,8 @@ class Validator {
     }
     if (slot == kInvalid) {
       s_.report(Severity::error, at, fmt::format("{}: {}", attribute, date_errors_[text]),
-                std::string(subject), "dates are EDTF: 2013, 2013-05, 2013-05-20, 2016~, 2013/2015");
+                std::string(subject),
+                "dates are EDTF: 2013, 2013-05, 2013-05-20, 2016~, 2013/2015");
       return std::nullopt;
     }
     return slot;
@@ -115,14 +116,14 @@ class Validator {
         auto it = key ? s_.entity_by_key.find(*key) : s_.entity_by_key.end();
         if (it == s_.entity_by_key.end() || !s_.entities[it->second].has_attributes) {
           s_.report(Severity::error, at, fmt::format("src names no source '{}'", item),
-                    std::string(subject), did_you_mean(item, source_keys()));
+                    std::string(subject), suggest(item, source_keys()));
           return;
         }
         if (kinds_[it->second] != EntityKind::source) {
-          s_.report(Severity::error, at,
-                    fmt::format("src '{}' is not a source (it is kind={})", item,
-                                kinds_[it->second]),
-                    std::string(subject), "src= lists entities of kind=source");
+          s_.report(
+              Severity::error, at,
+              fmt::format("src '{}' is not a source (it is kind={})", item, kinds_[it->second]),
+              std::string(subject), "src= lists entities of kind=source");
           return;
         }
         ids.push_back(it->second);
@@ -139,6 +140,15 @@ class Validator {
       out_->source_pool.insert(out_->source_pool.end(), ids.begin(), ids.end());
     }
     return it->second;
+  }
+
+  // A did-you-mean over the graph's own ids. Each costs O(ids), so only the first 100 get one.
+  std::string suggest(std::string_view word, std::span<const std::string_view> keys) {
+    if (suggestions_left_ == 0) return {};
+    --suggestions_left_;
+    if (keys.size() <= 20) return did_you_mean(word, keys);  // few enough to list
+    std::string_view guess = names::closest(word, keys);
+    return guess.empty() ? std::string() : fmt::format("did you mean '{}'?", guess);
   }
 
   std::span<const std::string_view> entity_keys() {
@@ -189,8 +199,7 @@ class Validator {
     auto field_at = [&](EntityField f) { return e.fields[f].value ? e.fields[f].where : at; };
 
     if (!e.has_attributes) {
-      s_.report(Severity::error, at,
-                fmt::format("'{}' is used but never declared", key), key,
+      s_.report(Severity::error, at, fmt::format("'{}' is used but never declared", key), key,
                 fmt::format("declare it: {} [kind=org name=\"…\"], or check the spelling", key));
       return;
     }
@@ -201,8 +210,8 @@ class Validator {
       return;
     }
     if (!known_[id]) {
-      s_.report(Severity::error, kind.where, fmt::format("unknown kind '{}'", str(kind.value)),
-                key, did_you_mean(str(kind.value), kKindNames));
+      s_.report(Severity::error, kind.where, fmt::format("unknown kind '{}'", str(kind.value)), key,
+                did_you_mean(str(kind.value), kKindNames));
       return;
     }
     r.kind = kinds_[id];
@@ -251,8 +260,8 @@ class Validator {
     r.end = end.value_or(0);
     r.date = point.value_or(0);
     if (r.date != 0 && (r.start != 0 || r.end != 0) && r.kind != EntityKind::source) {
-      s_.report(Severity::error, field_at(kDate), "give either date= or start=/end=, not both",
-                key, "date= is a point in time; start=/end= an interval");
+      s_.report(Severity::error, field_at(kDate), "give either date= or start=/end=, not both", key,
+                "date= is a point in time; start=/end= an interval");
     }
 
     // Names in further languages and source metadata are kept as written.
@@ -309,11 +318,10 @@ class Validator {
       auto it = s_.entity_by_key.find(key);
       if (it == s_.entity_by_key.end()) {
         s_.report(Severity::error, at, fmt::format("'{}' is not declared", str(key)), subject(),
-                  did_you_mean(str(key), entity_keys()));
+                  suggest(str(key), entity_keys()));
         return std::nullopt;
       }
-      if (!s_.entities[it->second].has_attributes ||
-          !known_[it->second]) {
+      if (!s_.entities[it->second].has_attributes || !known_[it->second]) {
         return std::nullopt;  // reported with the entity itself
       }
       return it->second;
@@ -433,8 +441,8 @@ class Validator {
         if (original.empty()) return;
         std::string folded = names::fold(original);
         if (folded.empty()) return;
-        index.push_back({out_->folded_names.view(out_->folded_names.intern(folded)), original,
-                         id, is_key});
+        index.push_back(
+            {out_->folded_names.view(out_->folded_names.intern(folded)), original, id, is_key});
       };
       add(str(r.key), true);
       add(str(r.name), false);
@@ -465,10 +473,10 @@ class Validator {
   std::map<std::vector<EntityId>, SourceSetId> source_set_ids_;
   std::vector<std::string_view> source_keys_;
   std::vector<std::string_view> entity_keys_;
+  int suggestions_left_ = 100;
 };
 
-void sort_by_location(std::vector<Diagnostic>& diagnostics,
-                      const std::vector<std::string>& files) {
+void sort_by_location(std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& files) {
   std::map<std::string_view, std::size_t> order;
   for (std::size_t i = 0; i < files.size(); ++i) order.emplace(files[i], i);
   std::stable_sort(diagnostics.begin(), diagnostics.end(),

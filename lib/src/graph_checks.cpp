@@ -23,7 +23,8 @@ void warn(std::vector<Diagnostic>& out, SourceLocation where, std::string messag
 
 // An end of "" or ".." sets no bound: the fact continues.
 bool has_end(const Date& end) {
-  return !end.empty() && !(end.earliest_limit() == Limit::open && end.latest_limit() == Limit::open);
+  return !end.empty() &&
+         !(end.earliest_limit() == Limit::open && end.latest_limit() == Limit::open);
 }
 
 // The days a fact may cover: from its start's earliest day to its end's latest day.
@@ -37,7 +38,9 @@ Span span_of(const Entity& e) {
   return {e.start, e.end};
 }
 
-Span span_of(const Relation& r) { return r.is_point ? Span{r.start, r.start} : Span{r.start, r.end}; }
+Span span_of(const Relation& r) {
+  return r.is_point ? Span{r.start, r.start} : Span{r.start, r.end};
+}
 
 // Warns when relation r certainly lies (partly) outside the lifespan of entity e.
 void check_lifespan(const TemporalGraph& g, const Relation& r, const Entity& e,

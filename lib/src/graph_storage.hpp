@@ -65,7 +65,7 @@ struct NameEntry {
   std::string_view folded;    // names::fold of the original
   std::string_view original;  // as written
   EntityId entity;
-  bool is_key;                // the entity's id rather than a name
+  bool is_key;  // the entity's id rather than a name
 };
 
 struct GraphStorage {

@@ -68,7 +68,8 @@ std::vector<fs::path> graph_files(std::span<const fs::path> paths) {
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (!is_graph_file(p)) {
-      errors.push_back(file_error(p, fmt::format("unknown graph format '{}'", p.extension().string()),
+      errors.push_back(file_error(p,
+                                  fmt::format("unknown graph format '{}'", p.extension().string()),
                                   "graphs are .gv or .dot files, or a directory of them"));
     } else {
       files.push_back(p);

@@ -38,39 +38,47 @@ constexpr std::array<RelationTraits, kRelationKindCount> kRelations{{
      TimeShape::interval, kActor, kActor, "A and B are allied"},
     {RelationKind::supports, "supports", Category::alignment, Symmetry::directed,
      TimeShape::interval, kActor, KindSet{org, person, event}, "A backs B"},
-    {RelationKind::opposes, "opposes", Category::alignment, Symmetry::directed,
-     TimeShape::interval, kActor, KindSet{org, person, event}, "A opposes B"},
+    {RelationKind::opposes, "opposes", Category::alignment, Symmetry::directed, TimeShape::interval,
+     kActor, KindSet{org, person, event}, "A opposes B"},
     {RelationKind::controls, "controls", Category::alignment, Symmetry::directed,
      TimeShape::interval, kOrg, KindSet{org, place}, "A dominates or controls B"},
     {RelationKind::approved, "approved", Category::alignment, Symmetry::directed,
      TimeShape::interval, kActor, KindSet{org, event}, "authority A approved B"},
     {RelationKind::participated_in, "participated_in", Category::events, Symmetry::directed,
      TimeShape::either, kActor, kEvent, "A took part in event B"},
-    {RelationKind::organized, "organized", Category::events, Symmetry::directed,
-     TimeShape::either, kActor, kEvent, "A organised event B"},
+    {RelationKind::organized, "organized", Category::events, Symmetry::directed, TimeShape::either,
+     kActor, kEvent, "A organised event B"},
     {RelationKind::located_in, "located_in", Category::events, Symmetry::directed,
      TimeShape::either, KindSet{event, org, place}, kPlace, "A took place or is based in B"},
 }};
 
-constexpr std::array<std::string_view, kEntityKindCount> kEntityKindNames{
-    "org", "person", "event", "place", "source"};
+constexpr std::array<std::string_view, kEntityKindCount> kEntityKindNames{"org", "person", "event",
+                                                                          "place", "source"};
 constexpr std::array<std::string_view, kCategoryCount> kCategoryNames{
     "membership", "office", "lineage", "alignment", "events"};
 
-constexpr std::array<std::string_view, 27> kOrgTypes{
-    "coalition", "council",  "committee", "office",      "coordination", "network",
-    "armed_group", "government", "party",  "campaign",   "project",      "media",
-    "movement",  "gathering", "front",    "union",       "association",  "ngo",
-    "legislature", "ministry", "court",   "security_service", "religious_body", "platform",
-    "body",      "company",  "other"};
+constexpr std::array<std::string_view, 27> kOrgTypes{"coalition",      "council",
+                                                     "committee",      "office",
+                                                     "coordination",   "network",
+                                                     "armed_group",    "government",
+                                                     "party",          "campaign",
+                                                     "project",        "media",
+                                                     "movement",       "gathering",
+                                                     "front",          "union",
+                                                     "association",    "ngo",
+                                                     "legislature",    "ministry",
+                                                     "court",          "security_service",
+                                                     "religious_body", "platform",
+                                                     "body",           "company",
+                                                     "other"};
 constexpr std::array<std::string_view, 12> kEventTypes{
-    "conference", "meeting", "dialogue", "announcement", "election", "attack",
+    "conference", "meeting", "dialogue", "announcement", "election",  "attack",
     "battle",     "capture", "protest",  "agreement",    "statement", "other"};
 constexpr std::array<std::string_view, 10> kPlaceTypes{
-    "country", "governorate", "region", "city", "town",
+    "country",  "governorate",   "region",  "city", "town",
     "district", "neighbourhood", "village", "site", "other"};
-constexpr std::array<std::string_view, 5> kSourceTypes{"article", "report", "statement",
-                                                       "website", "book"};
+constexpr std::array<std::string_view, 5> kSourceTypes{"article", "report", "statement", "website",
+                                                       "book"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> parse_name(const std::array<std::string_view, N>& names,
@@ -109,11 +117,16 @@ std::optional<Category> parse_category(std::string_view text) {
 
 std::span<const std::string_view> entity_types(EntityKind kind) {
   switch (kind) {
-    case EntityKind::org: return kOrgTypes;
-    case EntityKind::event: return kEventTypes;
-    case EntityKind::place: return kPlaceTypes;
-    case EntityKind::source: return kSourceTypes;
-    case EntityKind::person: break;
+    case EntityKind::org:
+      return kOrgTypes;
+    case EntityKind::event:
+      return kEventTypes;
+    case EntityKind::place:
+      return kPlaceTypes;
+    case EntityKind::source:
+      return kSourceTypes;
+    case EntityKind::person:
+      break;
   }
   return {};
 }
@@ -135,9 +148,12 @@ std::string_view to_string(Symmetry symmetry) {
 }
 std::string_view to_string(TimeShape shape) {
   switch (shape) {
-    case TimeShape::interval: return "interval";
-    case TimeShape::point: return "point";
-    case TimeShape::either: break;
+    case TimeShape::interval:
+      return "interval";
+    case TimeShape::point:
+      return "point";
+    case TimeShape::either:
+      break;
   }
   return "interval or point";
 }

@@ -127,8 +127,9 @@ TEST_CASE("text that is not UTF-8, has NUL bytes or overlong tokens is refused b
 }
 
 TEST_CASE("an empty file is an error, not an empty graph") {
-  CHECK(errors_of("") == std::vector<std::string>{
-                             "t.gv: error: no graph in file; a graph file holds `digraph NAME { … }`"});
+  CHECK(errors_of("") ==
+        std::vector<std::string>{
+            "t.gv: error: no graph in file; a graph file holds `digraph NAME { … }`"});
   CHECK(errors_of("// nothing\n").size() == 1);
 }
 

@@ -60,12 +60,12 @@ struct Relation {
   RelationKind kind = RelationKind::member_of;
   EntityId from = kNoEntity;
   EntityId to = kNoEntity;
-  std::string_view role;     // `holds` only; "" otherwise
+  std::string_view role;  // `holds` only; "" otherwise
   std::string_view role_en;
   std::string_view note;
   const Date* start = nullptr;  // for point relations: the date; end is then empty
   const Date* end = nullptr;
-  bool is_point = false;        // written with date= (a point), not start/end
+  bool is_point = false;  // written with date= (a point), not start/end
   std::span<const EntityId> sources;
   SourceLocation where() const;
 

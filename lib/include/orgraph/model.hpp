@@ -69,13 +69,13 @@ class KindSet {
 // One row of the relation table: everything orgraph knows about a relation kind.
 struct RelationTraits {
   RelationKind kind;
-  std::string_view name;      // as written in files: "member_of"
+  std::string_view name;  // as written in files: "member_of"
   Category category;
   Symmetry symmetry;
   TimeShape time;
-  KindSet from;               // allowed kinds of the first endpoint (tail in DOT)
-  KindSet to;                 // allowed kinds of the second endpoint (head in DOT)
-  std::string_view reading;   // how `A -> B` reads, e.g. "A is a member of B"
+  KindSet from;              // allowed kinds of the first endpoint (tail in DOT)
+  KindSet to;                // allowed kinds of the second endpoint (head in DOT)
+  std::string_view reading;  // how `A -> B` reads, e.g. "A is a member of B"
 };
 
 // The whole relation table, in RelationKind order. Time: O(1).

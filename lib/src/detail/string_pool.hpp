@@ -17,7 +17,10 @@ using StringId = std::uint32_t;  // 0 is always the empty string
 
 class StringPool {
  public:
-  StringPool() { ids_.reserve(1024); views_.push_back({}); }
+  StringPool() {
+    ids_.reserve(1024);
+    views_.push_back({});
+  }
 
   // The id of `text`, storing a copy the first time it is seen. Time: O(|text|) expected.
   StringId intern(std::string_view text, bool* inserted = nullptr) {

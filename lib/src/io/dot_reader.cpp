@@ -25,9 +25,9 @@ constexpr std::string_view kGraphAttributes[] = {"title", "note", "lang"};
 struct ReadState {
   const char* next = nullptr;
   const char* end = nullptr;
-  std::uint32_t next_line = 1;     // line at `next`
-  std::uint32_t chunk_line = 1;    // line of the chunk cgraph's lexer reads now
-  std::uint32_t mention_line = 1;  // line of the last node name the parser resolved
+  std::uint32_t next_line = 1;           // line at `next`
+  std::uint32_t chunk_line = 1;          // line of the chunk cgraph's lexer reads now
+  std::uint32_t mention_line = 1;        // line of the last node name the parser resolved
   std::vector<std::uint32_t> node_line;  // by AGSEQ: line of the node's first attribute
   std::vector<std::uint32_t> edge_line;  // by AGSEQ: line of the edge statement
   std::unordered_set<std::uint64_t> node_attributes_seen;  // (seq, sym id) set by a statement
@@ -105,10 +105,12 @@ void on_update(Agraph_t*, Agobj_t* obj, void*, Agsym_t* sym) {
       }
       if (std::find(s.edge_seen_syms.begin(), s.edge_seen_syms.end(), sym->id) !=
           s.edge_seen_syms.end()) {
-        s.builder->add_diagnostic({Severity::error,
-                                   {std::string(), 0},
-                                   fmt::format("attribute '{}' is given twice in one edge", sym->name),
-                                   {}, {}});
+        s.builder->add_diagnostic(
+            {Severity::error,
+             {std::string(), 0},
+             fmt::format("attribute '{}' is given twice in one edge", sym->name),
+             {},
+             {}});
       }
       s.edge_seen_syms.push_back(sym->id);
     }
@@ -117,9 +119,8 @@ void on_update(Agraph_t*, Agobj_t* obj, void*, Agsym_t* sym) {
   }
 }
 
-Agcbdisc_t callbacks = {{nullptr, nullptr, nullptr},
-                        {nullptr, on_update, nullptr},
-                        {nullptr, on_update, nullptr}};
+Agcbdisc_t callbacks = {
+    {nullptr, nullptr, nullptr}, {nullptr, on_update, nullptr}, {nullptr, on_update, nullptr}};
 
 void* open_ids(Agraph_t* g, Agdisc_t* disc) {
   void* state = AgIdDisc.open(g, disc);
@@ -185,7 +186,8 @@ void convert(Agraph_t* g, ReadState& s, std::string_view name) {
     auto seq = static_cast<std::uint64_t>(AGSEQ(n));
     attributes.clear();
     for (Agsym_t* sym = agnxtattr(g, AGNODE, nullptr); sym; sym = agnxtattr(g, AGNODE, sym)) {
-      if (s.node_attributes_seen.contains(seq << 20 | static_cast<std::uint64_t>(sym->id))) continue;
+      if (s.node_attributes_seen.contains(seq << 20 | static_cast<std::uint64_t>(sym->id)))
+        continue;
       const char* value = agxget(n, sym);
       if (value && *value) attributes.push_back({sym->name, value});
     }
@@ -303,8 +305,9 @@ void read_dot(std::string_view text, std::string_view name, GraphBuilder& builde
   std::size_t bad = 0;
   if (!names::is_valid_utf8(text, &bad)) {
     auto [line, column] = line_of(text, bad);
-    fail(line, fmt::format("invalid UTF-8 (byte 0x{:02X} at column {})",
-                           static_cast<unsigned char>(text[bad]), column),
+    fail(line,
+         fmt::format("invalid UTF-8 (byte 0x{:02X} at column {})",
+                     static_cast<unsigned char>(text[bad]), column),
          "save the file as UTF-8");
     return;
   }
