@@ -3,8 +3,10 @@
  *   agread_bare [--repeat N] FILE
  *
  * Each run opens the file, calls agread(FILE*, NULL) (cgraph's default disciplines, its stdio
- * reader) and agclose, and only that is timed with CLOCK_MONOTONIC. Prints the best of N runs
- * as `agread_seconds=<x>` plus the node and edge counts of the graph read. */
+ * reader) and agclose, and only that is timed with CLOCK_MONOTONIC (opening and closing the FILE
+ * is not). Prints the best of N runs as `agread_seconds=<x>` (agread + agclose, the figure the
+ * benchmark compares with), then the best agread alone and agclose alone, and the node and edge
+ * counts of the graph read. */
 
 #define _POSIX_C_SOURCE 199309L
 
@@ -43,7 +45,7 @@ int main(int argc, char** argv) {
   }
   if (!path) return usage(argv[0]);
 
-  double best = -1.0;
+  double best = -1.0, best_parse = -1.0, best_close = -1.0;
   int nodes = 0, edges = 0;
   for (int run = 0; run < repeat; ++run) {
     FILE* f = fopen(path, "r");
@@ -58,13 +60,19 @@ int main(int argc, char** argv) {
       fclose(f);
       return 1;
     }
+    const double t1 = now_seconds();
     nodes = agnnodes(g);
     edges = agnedges(g);
+    const double t2 = now_seconds();
     agclose(g);
-    const double elapsed = now_seconds() - t0;
+    const double t3 = now_seconds();
     fclose(f);
+    const double elapsed = (t1 - t0) + (t3 - t2);
     if (best < 0 || elapsed < best) best = elapsed;
+    if (best_parse < 0 || t1 - t0 < best_parse) best_parse = t1 - t0;
+    if (best_close < 0 || t3 - t2 < best_close) best_close = t3 - t2;
   }
-  printf("agread_seconds=%.6f nodes=%d edges=%d runs=%d\n", best, nodes, edges, repeat);
+  printf("agread_seconds=%.6f parse_seconds=%.6f close_seconds=%.6f nodes=%d edges=%d runs=%d\n",
+         best, best_parse, best_close, nodes, edges, repeat);
   return 0;
 }

@@ -66,8 +66,9 @@ int main(int argc, char** argv) {
   }
   const double per_relation =
       relations ? static_cast<double>(bytes) / static_cast<double>(relations) : 0.0;
-  fmt::print("orgraph_load_seconds={:.6f} relations={} entities={} bytes={} "
-             "bytes_per_relation={:.1f} warnings={} runs={}\n",
-             best, relations, entities, bytes, per_relation, run_warnings, runs);
+  fmt::print(
+      "orgraph_load_seconds={:.6f} relations={} entities={} bytes={} "
+      "bytes_per_relation={:.1f} warnings={} runs={}\n",
+      best, relations, entities, bytes, per_relation, run_warnings, runs);
   return 0;
 }

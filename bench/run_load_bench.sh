@@ -48,7 +48,7 @@ if ! check=$("$orgraph" check "$file" 2>"$tmp/check.err"); then
 fi
 check_warnings=$(grep -c 'warning' "$tmp/check.err" || true)
 
-# Both timers in this same run, interleaved per round so drift hits both sides alike.
+# Both timers in this same run, one after the other, each the best of $runs in-process runs.
 agread_out=$("$agread" --repeat "$runs" "$file") || die "agread_bare failed"
 load_out=$("$load" "$file" "$runs") || die "load_bench failed"
 
@@ -57,6 +57,8 @@ field() {  # field KEY LINE: the value of KEY=VALUE in LINE
   sed -n "s/.*\\b$key=\\([^ ]*\\).*/\\1/p" <<<"$line"
 }
 agread_s=$(field agread_seconds "$agread_out")
+parse_s=$(field parse_seconds "$agread_out")
+close_s=$(field close_seconds "$agread_out")
 load_s=$(field orgraph_load_seconds "$load_out")
 n_rel=$(field relations "$load_out")
 n_ent=$(field entities "$load_out")
@@ -72,6 +74,8 @@ echo
 printf '  %-36s %12s\n' "reader" "seconds"
 printf '  %-36s %12s\n' "------------------------------------" "------------"
 printf '  %-36s %12.4f\n' "cgraph agread + agclose (bare)" "$agread_s"
+printf '  %-36s %12.4f\n' "  of which agread (best alone)" "$parse_s"
+printf '  %-36s %12.4f\n' "  of which agclose (best alone)" "$close_s"
 printf '  %-36s %12.4f\n' "orgraph::load (whole load)" "$load_s"
 echo
 awk -v a="$agread_s" -v o="$load_s" 'BEGIN {

@@ -14,5 +14,12 @@ using Action = std::function<int()>;
 void add_check_command(CLI::App& app, Action& action);
 void add_find_command(CLI::App& app, Action& action);
 void add_date_command(CLI::App& app, Action& action);
+void add_snapshot_command(CLI::App& app, Action& action);
+void add_members_command(CLI::App& app, Action& action);
+void add_roles_command(CLI::App& app, Action& action);
+void add_lineage_command(CLI::App& app, Action& action);
+void add_path_command(CLI::App& app, Action& action);
+void add_diff_command(CLI::App& app, Action& action);
+void add_history_command(CLI::App& app, Action& action);
 
 }  // namespace orgraph::app

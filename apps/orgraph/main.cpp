@@ -35,6 +35,13 @@ int main(int argc, char** argv) {
   app::add_check_command(app, action);
   app::add_find_command(app, action);
   app::add_date_command(app, action);
+  app::add_snapshot_command(app, action);
+  app::add_members_command(app, action);
+  app::add_roles_command(app, action);
+  app::add_lineage_command(app, action);
+  app::add_path_command(app, action);
+  app::add_diff_command(app, action);
+  app::add_history_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -46,6 +53,9 @@ int main(int argc, char** argv) {
     for (const Diagnostic& d : e.diagnostics()) fmt::print(stderr, "{}\n", to_string(d));
     return kInvalidData;
   } catch (const lookup_error& e) {
+    fmt::print(stderr, "orgraph: error: {}\n", e.what());
+    return kUsage;
+  } catch (const query_error& e) {
     fmt::print(stderr, "orgraph: error: {}\n", e.what());
     return kUsage;
   } catch (const date_error& e) {

@@ -84,6 +84,18 @@ void Table::print(std::FILE* out) const {
   for (const auto& row : rows_) line(row);
 }
 
+void print_rows(Format format, const std::vector<std::string>& header,
+                std::vector<std::vector<std::string>> rows, const std::string& title) {
+  if (format == Format::csv) {
+    print_csv(header, rows);
+    return;
+  }
+  if (!title.empty()) fmt::print("{}\n", title);
+  Table table(header);
+  for (auto& row : rows) table.add(std::move(row));
+  table.print();
+}
+
 void print_csv(const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows) {
   auto field = [](const std::string& f) {

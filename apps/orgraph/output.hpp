@@ -44,6 +44,10 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
 };
 
+// Prints rows as an aligned table (with an optional title line) or as CSV.
+void print_rows(Format format, const std::vector<std::string>& header,
+                std::vector<std::vector<std::string>> rows, const std::string& title = {});
+
 // Writes rows as RFC 4180 CSV (fields quoted when needed).
 void print_csv(const std::vector<std::string>& header,
                const std::vector<std::vector<std::string>>& rows);

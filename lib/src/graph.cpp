@@ -101,6 +101,30 @@ std::span<const RelationId> TemporalGraph::in(EntityId id, Category category) co
   return s_->in[static_cast<std::size_t>(category)].row(id);
 }
 
+TimeSpan TemporalGraph::lifespan(EntityId id) const { return s_->entity_spans[id].wide(); }
+
+TimeSpan TemporalGraph::span(RelationId id) const { return s_->relation_spans[id].wide(); }
+
+namespace {
+
+std::vector<std::uint32_t> query_index(const detail::IntervalIndex& index, DayRange range) {
+  std::vector<std::uint32_t> ids;
+  if (range.latest < range.earliest) return ids;
+  index.overlapping(detail::to_day32(range.earliest), detail::to_day32(range.latest), ids);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+}  // namespace
+
+std::vector<EntityId> TemporalGraph::entities_during(DayRange range) const {
+  return query_index(s_->entity_index, range);
+}
+
+std::vector<RelationId> TemporalGraph::relations_during(DayRange range) const {
+  return query_index(s_->relation_index, range);
+}
+
 std::optional<EntityId> TemporalGraph::find_key(std::string_view key) const {
   auto it = s_->by_key.find(key);
   if (it == s_->by_key.end()) return std::nullopt;
@@ -221,6 +245,9 @@ std::size_t TemporalGraph::memory_bytes() const {
       s.by_key.size() * (sizeof(std::string_view) + sizeof(EntityId) + 2 * sizeof(void*)) +
       s.by_key.bucket_count() * sizeof(void*);
   for (const Date& d : s.dates) bytes += d.text().capacity() > 15 ? d.text().capacity() : 0;
+  bytes += s.entity_spans.capacity() * sizeof(detail::TimeSpan32) +
+           s.relation_spans.capacity() * sizeof(detail::TimeSpan32) +
+           s.entity_index.memory_bytes() + s.relation_index.memory_bytes();
   for (const auto& csr : s.out) bytes += csr.memory_bytes();
   for (const auto& csr : s.in) bytes += csr.memory_bytes();
   return bytes;

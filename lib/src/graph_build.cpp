@@ -400,8 +400,38 @@ class Validator {
     out_->relations.push_back(r);
   }
 
+  // Lifespans, relation spans clipped to them, and the time indexes over both.
+  void index_time() {
+    const auto& dates = out_->dates;
+    std::vector<IntervalIndex::Interval> intervals;
+    out_->entity_spans.reserve(out_->entities.size());
+    intervals.reserve(out_->entities.size());
+    for (const EntityRecord& e : out_->entities) {
+      TimeSpan span =
+          e.date != 0 ? point_span(dates[e.date]) : interval_span(dates[e.start], dates[e.end]);
+      out_->entity_spans.push_back(TimeSpan32::from(span));
+      intervals.push_back(
+          {out_->entity_spans.back().possible_from, out_->entity_spans.back().possible_until});
+    }
+    out_->entity_index = IntervalIndex(intervals);
+    intervals.clear();
+    out_->relation_spans.reserve(out_->relations.size());
+    intervals.reserve(out_->relations.size());
+    for (const RelationRecord& r : out_->relations) {
+      TimeSpan span = (r.flags & kPointRelation) ? point_span(dates[r.start])
+                                                 : interval_span(dates[r.start], dates[r.end]);
+      span = span.clipped_to(out_->entity_spans[r.from].wide())
+                 .clipped_to(out_->entity_spans[r.to].wide());
+      out_->relation_spans.push_back(TimeSpan32::from(span));
+      intervals.push_back(
+          {out_->relation_spans.back().possible_from, out_->relation_spans.back().possible_until});
+    }
+    out_->relation_index = IntervalIndex(intervals);
+  }
+
   // Builds the adjacency, key and name indexes over the validated arrays.
   void index() {
+    index_time();
     const std::size_t n = out_->entities.size();
     for (int c = 0; c < kCategoryCount; ++c) {
       Csr& out = out_->out[c];

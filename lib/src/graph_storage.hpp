@@ -9,10 +9,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "detail/interval_index.hpp"
 #include "detail/string_pool.hpp"
 #include "orgraph/date.hpp"
 #include "orgraph/graph.hpp"
 #include "orgraph/model.hpp"
+#include "orgraph/time_span.hpp"
 
 namespace orgraph::detail {
 
@@ -68,6 +70,20 @@ struct NameEntry {
   bool is_key;  // the entity's id rather than a name
 };
 
+// A TimeSpan in 16 bytes (days as int32, see IntervalIndex).
+struct TimeSpan32 {
+  Day32 possible_from, certain_from, certain_until, possible_until;
+
+  static TimeSpan32 from(const TimeSpan& s) {
+    return {to_day32(s.possible_from), to_day32(s.certain_from), to_day32(s.certain_until),
+            to_day32(s.possible_until)};
+  }
+  TimeSpan wide() const {
+    return {from_day32(possible_from), from_day32(certain_from), from_day32(certain_until),
+            from_day32(possible_until)};
+  }
+};
+
 struct GraphStorage {
   std::string name;
   std::vector<std::string> files;
@@ -80,6 +96,10 @@ struct GraphStorage {
   std::vector<EntityRecord> entities;
   std::vector<RelationRecord> relations;
   std::array<Csr, kCategoryCount> out, in;
+  std::vector<TimeSpan32> entity_spans;    // lifespans
+  std::vector<TimeSpan32> relation_spans;  // clipped to both endpoints' lifespans
+  IntervalIndex entity_index;              // over possible lifespans
+  IntervalIndex relation_index;            // over possible relation spans
   std::unordered_map<std::string_view, EntityId> by_key;
   StringPool folded_names;            // storage for NameEntry::folded
   std::vector<NameEntry> name_index;  // sorted by folded, then entity

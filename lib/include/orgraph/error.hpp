@@ -13,6 +13,13 @@ class error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown by a query asked something that does not apply to its arguments: the lineage of a
+// person, a window whose start is after its end, a bad period. A usage error, not bad data.
+class query_error : public error {
+ public:
+  using error::error;
+};
+
 // Thrown by Date::parse for text that is not EDTF orgraph reads. position() is the 0-based byte
 // offset where reading stopped, expected() says what would have been valid there.
 class date_error : public error {

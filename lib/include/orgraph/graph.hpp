@@ -14,6 +14,7 @@
 #include "orgraph/diagnostic.hpp"
 #include "orgraph/error.hpp"
 #include "orgraph/model.hpp"
+#include "orgraph/time_span.hpp"
 
 namespace orgraph {
 
@@ -132,6 +133,17 @@ class TemporalGraph {
   // Time: O(1).
   std::span<const RelationId> out(EntityId id, Category category) const;
   std::span<const RelationId> in(EntityId id, Category category) const;
+
+  // When entity `id` exists (its lifespan, or an event's date). Time: O(1).
+  TimeSpan lifespan(EntityId id) const;
+  // When relation `id` holds: its own dates clipped to both endpoints' lifespans, so a
+  // relation never holds outside them (keeping the weaker certainty). Time: O(1).
+  TimeSpan span(RelationId id) const;
+
+  // The entities / relations that are possible (or certain) on some day of `range`, in id
+  // order: the time index's answer, before any certainty filter. Time: O(log n + k log k).
+  std::vector<EntityId> entities_during(DayRange range) const;
+  std::vector<RelationId> relations_during(DayRange range) const;
 
   // The entity with exactly this id (key), if any. Time: O(1) expected.
   std::optional<EntityId> find_key(std::string_view key) const;

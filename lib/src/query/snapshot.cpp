@@ -1,0 +1,182 @@
+#include "orgraph/query/snapshot.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace orgraph::query {
+namespace {
+
+// Decides which entities and relations a snapshot keeps, independent of time.
+class Filter {
+ public:
+  Filter(const TemporalGraph& g, const SnapshotOptions& o) : g_(g), o_(o) {}
+
+  bool keeps(EntityId id) const {
+    const Entity e = g_.entity(id);
+    if (e.kind == EntityKind::source) return false;
+    if (!o_.kinds.empty() &&
+        std::find(o_.kinds.begin(), o_.kinds.end(), e.kind) == o_.kinds.end()) {
+      return false;
+    }
+    return o_.types.empty() ||
+           std::find(o_.types.begin(), o_.types.end(), e.type) != o_.types.end();
+  }
+
+  bool keeps_kind(RelationKind kind) const {
+    return o_.relations.empty() ||
+           std::find(o_.relations.begin(), o_.relations.end(), kind) != o_.relations.end();
+  }
+
+  std::optional<Certainty> certainty(std::optional<Certainty> c) const {
+    if (!c || (o_.certain_only && *c != Certainty::certain)) return std::nullopt;
+    return c;
+  }
+
+ private:
+  const TemporalGraph& g_;
+  const SnapshotOptions& o_;
+};
+
+// Builds one snapshot from candidate entities and relations (possible at some day of `at`).
+Snapshot assemble(const TemporalGraph& g, DayRange at, const Filter& filter,
+                  const std::vector<EntityId>& entity_candidates,
+                  const std::vector<RelationId>& relation_candidates,
+                  std::vector<std::int8_t>& kept /* scratch, sized entity_count, all -1 */) {
+  Snapshot s;
+  s.at = at;
+  for (EntityId id : entity_candidates) {
+    if (!filter.keeps(id)) continue;
+    if (auto c = filter.certainty(g.lifespan(id).at(at))) {
+      s.entities.push_back({id, *c});
+      kept[id] = 1;
+    }
+  }
+  for (RelationId id : relation_candidates) {
+    const Relation r = g.relation(id);
+    if (!filter.keeps_kind(r.kind) || kept[r.from] != 1 || kept[r.to] != 1) continue;
+    if (auto c = filter.certainty(g.span(id).at(at))) s.relations.push_back({id, *c});
+  }
+  for (const EntityAt& e : s.entities) kept[e.entity] = -1;
+  return s;
+}
+
+}  // namespace
+
+Snapshot snapshot(const TemporalGraph& graph, DayRange at, const SnapshotOptions& options) {
+  std::vector<std::int8_t> kept(graph.entity_count(), -1);
+  return assemble(graph, at, Filter(graph, options), graph.entities_during(at),
+                  graph.relations_during(at), kept);
+}
+
+namespace {
+
+// The facts possible during a moving window, maintained by a sweep over their sorted start and
+// end days: each fact enters once and leaves once over the whole series.
+class Sweep {
+ public:
+  explicit Sweep(std::vector<TimeSpan> spans) : spans_(std::move(spans)) {
+    const auto n = static_cast<std::uint32_t>(spans_.size());
+    by_start_.resize(n);
+    by_end_.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) by_start_[i] = by_end_[i] = i;
+    std::sort(by_start_.begin(), by_start_.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return spans_[a].possible_from < spans_[b].possible_from;
+    });
+    std::sort(by_end_.begin(), by_end_.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return spans_[a].possible_until < spans_[b].possible_until;
+    });
+    position_.assign(n, kAbsent);
+  }
+
+  // Moves the window to `at` (not earlier than the last one) and returns the active ids sorted.
+  std::vector<std::uint32_t> advance(DayRange at) {
+    while (next_start_ < by_start_.size() &&
+           spans_[by_start_[next_start_]].possible_from <= at.latest) {
+      const std::uint32_t id = by_start_[next_start_++];
+      if (spans_[id].ever_possible()) add(id);
+    }
+    while (next_end_ < by_end_.size() && spans_[by_end_[next_end_]].possible_until <= at.earliest) {
+      remove(by_end_[next_end_++]);
+    }
+    std::vector<std::uint32_t> ids = active_;
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+ private:
+  static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
+  void add(std::uint32_t id) {
+    position_[id] = static_cast<std::uint32_t>(active_.size());
+    active_.push_back(id);
+  }
+  void remove(std::uint32_t id) {
+    const std::uint32_t at = position_[id];
+    if (at == kAbsent) return;  // ended before it was ever reached
+    const std::uint32_t last = active_.back();
+    active_[at] = last;
+    position_[last] = at;
+    active_.pop_back();
+    position_[id] = kAbsent;
+  }
+
+  std::vector<TimeSpan> spans_;
+  std::vector<std::uint32_t> by_start_, by_end_, active_, position_;
+  std::size_t next_start_ = 0, next_end_ = 0;
+};
+
+}  // namespace
+
+void snapshot_series(const TemporalGraph& graph, std::span<const DayRange> steps,
+                     const SnapshotOptions& options,
+                     const std::function<void(std::size_t, const Snapshot&)>& visit) {
+  for (std::size_t i = 1; i < steps.size(); ++i) {
+    if (steps[i].earliest < steps[i - 1].earliest || steps[i].latest < steps[i - 1].latest) {
+      throw query_error("snapshot_series: steps must be in ascending order");
+    }
+  }
+  std::vector<TimeSpan> entity_spans(graph.entity_count());
+  for (EntityId id = 0; id < graph.entity_count(); ++id) entity_spans[id] = graph.lifespan(id);
+  std::vector<TimeSpan> relation_spans(graph.relation_count());
+  for (RelationId id = 0; id < graph.relation_count(); ++id) relation_spans[id] = graph.span(id);
+  Sweep entities(std::move(entity_spans));
+  Sweep relations(std::move(relation_spans));
+  const Filter filter(graph, options);
+  std::vector<std::int8_t> kept(graph.entity_count(), -1);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    visit(i, assemble(graph, steps[i], filter, entities.advance(steps[i]),
+                      relations.advance(steps[i]), kept));
+  }
+}
+
+std::vector<DayRange> periods(Day from, Day to, std::string_view period) {
+  if (from > to) throw query_error("the series starts after it ends");
+  int count = 0;
+  const char* end = period.data() + period.size();
+  auto [rest, ec] = std::from_chars(period.data(), end, count);
+  if (ec != std::errc() || count <= 0 || rest + 1 != end ||
+      std::string_view("ymwd").find(*rest) == std::string_view::npos) {
+    throw query_error(fmt::format(
+        "invalid period '{}': expected a count and a unit, e.g. 1y, 6m, 2w, 10d", period));
+  }
+  const char unit = *rest;
+  std::vector<DayRange> steps;
+  CivilDate c = civil_from_days(from);
+  Day start = from;
+  for (int step = 1; start <= to; ++step) {
+    Day next;
+    if (unit == 'd' || unit == 'w') {
+      next = from + static_cast<Day>(step) * count * (unit == 'w' ? 7 : 1);
+    } else {
+      // Calendar periods end on month (or year) boundaries; the first may be partial.
+      const std::int64_t base = unit == 'y' ? 0 : static_cast<std::int64_t>(c.month - 1);
+      const std::int64_t months = base + std::int64_t{step} * count * (unit == 'y' ? 12 : 1);
+      next = days_from_civil(c.year + months / 12, static_cast<unsigned>(months % 12 + 1), 1);
+    }
+    steps.push_back({start, std::min(next - 1, to)});
+    start = next;
+    if (steps.size() > 100000) throw query_error("too many steps in the series (over 100000)");
+  }
+  return steps;
+}
+
+}  // namespace orgraph::query
