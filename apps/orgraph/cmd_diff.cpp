@@ -39,14 +39,12 @@ int run_diff(const DiffCommand& o) {
       item["change"] = to_string(c.change);
       item["date"] = c.date->text();
       if (c.entity) {
-        for (auto& [key, value] : entity_json(g, *c.entity).items()) item[key] = value;
+        merge_json(item, entity_json(g, *c.entity));
         item["certainty"] = to_string(c.certainty);
         item["sources"] = nlohmann::ordered_json::array();
         for (EntityId s : g.entity(*c.entity).sources) item["sources"].push_back(g.entity(s).key);
       } else {
-        for (auto& [key, value] : fact_json(g, *c.relation, c.certainty).items()) {
-          item[key] = value;
-        }
+        merge_json(item, fact_json(g, *c.relation, c.certainty));
       }
       j["changes"].push_back(std::move(item));
     }

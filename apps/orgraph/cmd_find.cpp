@@ -7,6 +7,7 @@
 #include <orgraph/graph.hpp>
 
 #include "commands.hpp"
+#include "facts.hpp"
 #include "output.hpp"
 
 namespace orgraph::app {
@@ -18,32 +19,8 @@ struct FindOptions {
   Format format = Format::table;
   std::size_t limit = 20;
   bool relations = false;
+  Lang lang = Lang::both;
 };
-
-// A relation as DESIGN §5 writes a fact (without certainty: no date is asked).
-nlohmann::ordered_json fact_json(const TemporalGraph& g, const Relation& r) {
-  nlohmann::ordered_json j;
-  j["rel"] = to_string(r.kind);
-  j["from"] = entity_json(g, r.from);
-  j["to"] = entity_json(g, r.to);
-  if (r.kind == RelationKind::holds) {
-    j["role"] = r.role;
-    j["role_en"] = r.role_en.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.role_en);
-  }
-  auto text = [](const Date* d) {
-    return d->empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(d->text());
-  };
-  if (r.is_point) {
-    j["date"] = text(r.start);
-  } else {
-    j["start"] = text(r.start);
-    j["end"] = text(r.end);
-  }
-  j["sources"] = nlohmann::ordered_json::array();
-  for (EntityId s : r.sources) j["sources"].push_back(g.entity(s).key);
-  if (!r.note.empty()) j["note"] = r.note;
-  return j;
-}
 
 // Every relation of entity `id`, outgoing then incoming, in file order.
 std::vector<RelationId> relations_of(const TemporalGraph& g, EntityId id) {
@@ -57,25 +34,14 @@ std::vector<RelationId> relations_of(const TemporalGraph& g, EntityId id) {
   return ids;
 }
 
-std::string label(const TemporalGraph& g, EntityId id) {
-  Entity e = g.entity(id);
-  return e.name_en.empty() ? fmt::format("{} ({})", e.name, e.key)
-                           : fmt::format("{} / {} ({})", e.name, e.name_en, e.key);
-}
-
-void print_relations_table(const TemporalGraph& g, EntityId id) {
+void print_relations_table(const TemporalGraph& g, EntityId id, Lang lang) {
   Table table({"relation", "from", "to", "role", "start / date", "end", "sources"});
   for (RelationId rid : relations_of(g, id)) {
     Relation r = g.relation(rid);
-    std::string role =
-        r.role_en.empty() ? std::string(r.role) : fmt::format("{} / {}", r.role, r.role_en);
-    std::string sources;
-    for (EntityId s : r.sources)
-      sources += (sources.empty() ? "" : " ") + std::string(g.entity(s).key);
-    table.add({std::string(to_string(r.kind)), label(g, r.from), label(g, r.to), role,
-               r.start->text(), r.end->text(), sources});
+    table.add({std::string(to_string(r.kind)), label(g, r.from, lang), label(g, r.to, lang),
+               role_cell(r, lang), r.start->text(), r.end->text(), sources_cell(g, r.sources)});
   }
-  fmt::print("\nrelations of {}:\n", label(g, id));
+  fmt::print("\nrelations of {}:\n", label(g, id, lang));
   table.print();
 }
 
@@ -95,7 +61,7 @@ int run_find(const FindOptions& o) {
       if (o.relations) {
         j["relations"] = nlohmann::ordered_json::array();
         for (RelationId r : relations_of(g, m.entity)) {
-          j["relations"].push_back(fact_json(g, g.relation(r)));
+          j["relations"].push_back(fact_json(g, r, std::nullopt));
         }
       }
       out.push_back(std::move(j));
@@ -118,7 +84,7 @@ int run_find(const FindOptions& o) {
     for (auto& r : rows) table.add(std::move(r));
     table.print();
     if (o.relations) {
-      for (const NameMatch& m : matches) print_relations_table(g, m.entity);
+      for (const NameMatch& m : matches) print_relations_table(g, m.entity, o.lang);
     }
   }
   return 0;
@@ -134,6 +100,7 @@ void add_find_command(CLI::App& app, Action& action) {
   cmd->add_option("QUERY", o->query, "an id, a name or an alias, in any language")->required();
   add_format_option(cmd, o->format, {Format::table, Format::json, Format::csv});
   cmd->add_option("--limit", o->limit, "at most this many matches")->default_val(20);
+  add_lang_option(cmd, o->lang);
   cmd->add_flag("--relations", o->relations,
                 "also list every relation of each match (roles with their holders and dates)");
   cmd->callback([o, &action] { action = [o] { return run_find(*o); }; });

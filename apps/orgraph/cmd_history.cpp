@@ -44,9 +44,7 @@ int run_history(const HistoryCommand& o) {
       nlohmann::ordered_json item;
       item["date"] = date_json(*h.date);
       if (h.relation) {
-        for (auto& [key, value] : fact_json(g, *h.relation, std::nullopt).items()) {
-          item[key] = value;
-        }
+        merge_json(item, fact_json(g, *h.relation, std::nullopt));
       } else {
         item["event"] = h.what == query::HistoryEvent::What::started ? "started" : "ended";
       }

@@ -32,7 +32,7 @@ int run_members(const MembersCommand& o) {
     for (const query::Membership& m : found) {
       nlohmann::ordered_json j;
       j["member"] = entity_json(g, m.member);
-      for (auto& [key, value] : fact_fields(g, m.relation, m.certainty).items()) j[key] = value;
+      merge_json(j, fact_fields(g, m.relation, m.certainty));
       if (o.transitive) {
         j["body"] = g.entity(m.body).key;
         j["depth"] = m.depth;

@@ -52,7 +52,7 @@ int run_roles(const RolesCommand& o) {
       nlohmann::ordered_json j;
       j["person"] = entity_json(g, h.person);
       j["org"] = entity_json(g, h.org);
-      for (auto& [key, value] : fact_fields(g, h.relation, h.certainty).items()) j[key] = value;
+      merge_json(j, fact_fields(g, h.relation, h.certainty));
       out.push_back(std::move(j));
     }
     print_json(out);

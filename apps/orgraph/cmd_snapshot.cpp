@@ -51,7 +51,7 @@ nlohmann::ordered_json snapshot_json(const TemporalGraph& g, const std::string& 
     nlohmann::ordered_json edge;
     edge["from"] = g.entity(rel.from).key;
     edge["to"] = g.entity(rel.to).key;
-    for (auto& [key, value] : fact_fields(g, r.relation, r.certainty).items()) edge[key] = value;
+    merge_json(edge, fact_fields(g, r.relation, r.certainty));
     j["edges"].push_back(std::move(edge));
   }
   return j;

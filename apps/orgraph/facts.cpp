@@ -90,10 +90,12 @@ nlohmann::ordered_json fact_json(const TemporalGraph& graph, RelationId id,
   j["rel"] = to_string(r.kind);
   j["from"] = entity_json(graph, r.from);
   j["to"] = entity_json(graph, r.to);
-  for (auto& [key, value] : fact_fields(graph, id, certainty).items()) {
-    if (key != "rel") j[key] = value;
-  }
+  merge_json(j, fact_fields(graph, id, certainty));
   return j;
+}
+
+void merge_json(nlohmann::ordered_json& into, const nlohmann::ordered_json& from) {
+  for (const auto& [key, value] : from.items()) into[key] = value;
 }
 
 }  // namespace orgraph::app

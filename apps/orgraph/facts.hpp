@@ -55,6 +55,9 @@ nlohmann::ordered_json fact_json(const TemporalGraph& graph, RelationId id,
 nlohmann::ordered_json fact_fields(const TemporalGraph& graph, RelationId id,
                                    std::optional<Certainty> certainty);
 
+// Adds every key of `from` to `into` (in order), overwriting equal keys.
+void merge_json(nlohmann::ordered_json& into, const nlohmann::ordered_json& from);
+
 // A date as JSON: its text, or null when not given.
 nlohmann::ordered_json date_json(const Date& date);
 
