@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "graph_storage.hpp"
 #include "orgraph/names.hpp"
@@ -80,9 +81,10 @@ Relation TemporalGraph::relation(RelationId id) const {
   out.kind = r.kind;
   out.from = r.from;
   out.to = r.to;
-  out.role = s_->str(r.role);
-  out.role_en = s_->str(r.role_en);
-  out.note = s_->str(r.note);
+  const detail::RelationExtra& extra = s_->relation_extras[r.extra];
+  out.role = s_->str(extra.role);
+  out.role_en = s_->str(extra.role_en);
+  out.note = s_->str(extra.note);
   out.start = s_->date(r.start);
   out.end = s_->date(r.end);
   out.is_point = (r.flags & detail::kPointRelation) != 0;
@@ -93,13 +95,32 @@ Relation TemporalGraph::relation(RelationId id) const {
   return out;
 }
 
+namespace {
+
+// The part of an entity's row in one category (rows are grouped by category). Time: O(log deg).
+std::span<const RelationId> category_part(const detail::GraphStorage& s,
+                                          std::span<const RelationId> row, Category category) {
+  auto category_of = [&](RelationId id) { return traits(s.relations[id].kind).category; };
+  auto first = std::partition_point(row.begin(), row.end(),
+                                    [&](RelationId id) { return category_of(id) < category; });
+  auto last = std::partition_point(first, row.end(),
+                                   [&](RelationId id) { return category_of(id) == category; });
+  return {first, last};
+}
+
+}  // namespace
+
 std::span<const RelationId> TemporalGraph::out(EntityId id, Category category) const {
-  return s_->out[static_cast<std::size_t>(category)].row(id);
+  return category_part(*s_, s_->out.row(id), category);
 }
 
 std::span<const RelationId> TemporalGraph::in(EntityId id, Category category) const {
-  return s_->in[static_cast<std::size_t>(category)].row(id);
+  return category_part(*s_, s_->in.row(id), category);
 }
+
+std::span<const RelationId> TemporalGraph::out(EntityId id) const { return s_->out.row(id); }
+
+std::span<const RelationId> TemporalGraph::in(EntityId id) const { return s_->in.row(id); }
 
 TimeSpan TemporalGraph::lifespan(EntityId id) const { return s_->entity_spans[id].wide(); }
 
@@ -126,9 +147,11 @@ std::vector<RelationId> TemporalGraph::relations_during(DayRange range) const {
 }
 
 std::optional<EntityId> TemporalGraph::find_key(std::string_view key) const {
-  auto it = s_->by_key.find(key);
-  if (it == s_->by_key.end()) return std::nullopt;
-  return it->second;
+  auto it = std::lower_bound(
+      s_->by_key.begin(), s_->by_key.end(), key,
+      [this](EntityId id, std::string_view k) { return s_->str(s_->entities[id].key) < k; });
+  if (it == s_->by_key.end() || s_->str(s_->entities[*it].key) != key) return std::nullopt;
+  return *it;
 }
 
 namespace {
@@ -157,32 +180,36 @@ std::vector<NameMatch> TemporalGraph::search(std::string_view query, std::size_t
   const std::string key = names::fold(query);
   if (key.empty()) return found;
 
-  const auto& index = s_->name_index;
-  auto lower =
-      std::lower_bound(index.begin(), index.end(), key,
-                       [](const detail::NameEntry& e, std::string_view k) { return e.folded < k; });
+  const detail::NameIndex& names = name_index();
+  const auto& index = names.entries;
+  auto folded = [&](const detail::NameEntry& e) { return names.folded_of(e); };
+  auto original = [&](const detail::NameEntry& e) { return name_of(e.entity, e.which); };
+  auto lower = std::lower_bound(
+      index.begin(), index.end(), key,
+      [&](const detail::NameEntry& e, std::string_view k) { return folded(e) < k; });
   // Exact matches, then prefixes: both are contiguous from `lower` in the sorted index.
-  for (auto it = lower; it != index.end() && it->folded == key; ++it) {
-    add(it->entity, it->original, MatchQuality::exact);
+  for (auto it = lower; it != index.end() && folded(*it) == key; ++it) {
+    add(it->entity, original(*it), MatchQuality::exact);
   }
-  for (auto it = lower; it != index.end() && it->folded.starts_with(key); ++it) {
-    add(it->entity, it->original, MatchQuality::prefix);
+  for (auto it = lower; it != index.end() && folded(*it).starts_with(key); ++it) {
+    add(it->entity, original(*it), MatchQuality::prefix);
   }
   std::vector<NameMatch> words, substrings, fuzzy;
   std::size_t best_distance = SIZE_MAX;
   const std::size_t max_distance = std::max<std::size_t>(1, key.size() / 4);
   for (const detail::NameEntry& e : index) {
     if (seen.contains(e.entity)) continue;
-    if (e.folded.find(key) != std::string_view::npos) {
-      (starts_word(e.folded, key) ? words : substrings)
-          .push_back({e.entity, e.original,
-                      starts_word(e.folded, key) ? MatchQuality::word : MatchQuality::substring});
-    } else if (!e.is_key) {
-      std::size_t d = names::edit_distance(e.folded, key);
+    const std::string_view f = folded(e);
+    if (f.find(key) != std::string_view::npos) {
+      const bool word = starts_word(f, key);
+      (word ? words : substrings)
+          .push_back({e.entity, original(e), word ? MatchQuality::word : MatchQuality::substring});
+    } else if (e.which != 0) {  // ids are not names: no fuzzy matching on them
+      std::size_t d = names::edit_distance(f, key);
       if (d <= max_distance && d <= best_distance) {
         if (d < best_distance) fuzzy.clear();
         best_distance = d;
-        fuzzy.push_back({e.entity, e.original, MatchQuality::fuzzy});
+        fuzzy.push_back({e.entity, original(e), MatchQuality::fuzzy});
       }
     }
   }
@@ -191,6 +218,47 @@ std::vector<NameMatch> TemporalGraph::search(std::string_view query, std::size_t
   }
   if (found.size() > limit) found.resize(limit);
   return found;
+}
+
+std::string_view TemporalGraph::name_of(EntityId id, std::uint16_t which) const {
+  const Entity e = entity(id);
+  if (which == 0) return e.key;
+  if (which == 1) return e.name;
+  if (which == 2) return e.name_en;
+  if (which - 3u < e.aliases.size()) return e.aliases[which - 3u];
+  return e.attributes[which - 3u - e.aliases.size()].value;
+}
+
+const detail::NameIndex& TemporalGraph::name_index() const {
+  std::call_once(s_->names_built, [this] {
+    detail::NameIndex& index = s_->names;
+    for (EntityId id = 0; id < entity_count(); ++id) {
+      const Entity e = entity(id);
+      const std::size_t names = 3 + e.aliases.size() + e.attributes.size();
+      for (std::size_t which = 0; which < names && which < 0xFFFF; ++which) {
+        if (which >= 3 + e.aliases.size()) {
+          const Attribute& a = e.attributes[which - 3 - e.aliases.size()];
+          if (!a.key.starts_with("name_") && a.key != "title") continue;
+        }
+        const std::string_view original = name_of(id, static_cast<std::uint16_t>(which));
+        if (original.empty()) continue;
+        const std::string folded = names::fold(original);
+        if (folded.empty() || folded.size() > 0xFFFF) continue;
+        index.entries.push_back({static_cast<std::uint32_t>(index.folded.size()),
+                                 static_cast<std::uint16_t>(folded.size()),
+                                 static_cast<std::uint16_t>(which), id});
+        index.folded += folded;
+      }
+    }
+    std::sort(index.entries.begin(), index.entries.end(),
+              [&](const detail::NameEntry& a, const detail::NameEntry& b) {
+                // A name reads better than an id in "matched": ids sort last.
+                return std::make_tuple(index.folded_of(a), a.entity, a.which == 0, a.which) <
+                       std::make_tuple(index.folded_of(b), b.entity, b.which == 0, b.which);
+              });
+    index.folded.shrink_to_fit();
+  });
+  return s_->names;
 }
 
 EntityId TemporalGraph::find(std::string_view query) const {
@@ -234,22 +302,19 @@ EntityId TemporalGraph::find(std::string_view query) const {
 std::size_t TemporalGraph::memory_bytes() const {
   const detail::GraphStorage& s = *s_;
   std::size_t bytes =
-      sizeof(detail::GraphStorage) + s.strings.memory_bytes() + s.folded_names.memory_bytes() +
-      s.dates.capacity() * sizeof(Date) + s.source_pool.capacity() * sizeof(EntityId) +
+      sizeof(detail::GraphStorage) + s.strings.memory_bytes() + s.dates.capacity() * sizeof(Date) +
+      s.source_pool.capacity() * sizeof(EntityId) +
       s.source_sets.capacity() * sizeof(detail::Span32) +
       s.alias_pool.capacity() * sizeof(std::string_view) +
       s.attribute_pool.capacity() * sizeof(Attribute) +
       s.entities.capacity() * sizeof(detail::EntityRecord) +
       s.relations.capacity() * sizeof(detail::RelationRecord) +
-      s.name_index.capacity() * sizeof(detail::NameEntry) +
-      s.by_key.size() * (sizeof(std::string_view) + sizeof(EntityId) + 2 * sizeof(void*)) +
-      s.by_key.bucket_count() * sizeof(void*);
+      s.relation_extras.capacity() * sizeof(detail::RelationExtra) +
+      s.by_key.capacity() * sizeof(EntityId) + s.out.memory_bytes() + s.in.memory_bytes() +
+      s.entity_spans.capacity() * sizeof(detail::TimeSpan32) +
+      s.relation_spans.capacity() * sizeof(detail::TimeSpan32) + s.entity_index.memory_bytes() +
+      s.relation_index.memory_bytes() + s.names.memory_bytes();  // zero until the first name search
   for (const Date& d : s.dates) bytes += d.text().capacity() > 15 ? d.text().capacity() : 0;
-  bytes += s.entity_spans.capacity() * sizeof(detail::TimeSpan32) +
-           s.relation_spans.capacity() * sizeof(detail::TimeSpan32) +
-           s.entity_index.memory_bytes() + s.relation_index.memory_bytes();
-  for (const auto& csr : s.out) bytes += csr.memory_bytes();
-  for (const auto& csr : s.in) bytes += csr.memory_bytes();
   return bytes;
 }
 

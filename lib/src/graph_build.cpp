@@ -57,9 +57,10 @@ class Validator {
   std::unique_ptr<GraphStorage> run() {
     out_->name = s_.name;
     out_->files = s_.files;
-    out_->dates.emplace_back();        // DateId 0: unknown
-    out_->source_sets.emplace_back();  // SourceSetId 0: none
-    date_ids_.push_back(0);            // StringId 0 ("") is date 0
+    out_->dates.emplace_back();            // DateId 0: unknown
+    out_->source_sets.emplace_back();      // SourceSetId 0: none
+    out_->relation_extras.emplace_back();  // extra 0: none
+    date_ids_.push_back(0);                // StringId 0 ("") is date 0
     validate_entities();
     validate_relations();
     if (s_.errors > 0) return nullptr;
@@ -390,11 +391,16 @@ class Validator {
       r.start = *start;
       r.end = *end;
     }
+    RelationExtra extra;
     if (r.kind == RelationKind::holds) {
-      r.role = raw.fields[kRole];
-      r.role_en = raw.fields[kRoleEn];
+      extra.role = raw.fields[kRole];
+      extra.role_en = raw.fields[kRoleEn];
     }
-    r.note = raw.fields[kRNote];
+    extra.note = raw.fields[kRNote];
+    if (extra.role || extra.role_en || extra.note) {
+      r.extra = static_cast<std::uint32_t>(out_->relation_extras.size());
+      out_->relation_extras.push_back(extra);
+    }
     const StringId src = raw.fields[kRSrc];
     r.sources = sources(std::span<const StringId>(&src, src ? 1 : 0), at, who);
     out_->relations.push_back(r);
@@ -429,66 +435,39 @@ class Validator {
     out_->relation_index = IntervalIndex(intervals);
   }
 
-  // Builds the adjacency, key and name indexes over the validated arrays.
+  // Builds the adjacency and key indexes over the validated arrays (the name index is built
+  // on first use: see TemporalGraph::search).
   void index() {
     index_time();
     const std::size_t n = out_->entities.size();
-    for (int c = 0; c < kCategoryCount; ++c) {
-      Csr& out = out_->out[c];
-      Csr& in = out_->in[c];
-      out.offsets.assign(n + 1, 0);
-      in.offsets.assign(n + 1, 0);
-    }
-    for (const RelationRecord& r : out_->relations) {
-      auto c = static_cast<std::size_t>(traits(r.kind).category);
-      ++out_->out[c].offsets[r.from + 1];
-      ++out_->in[c].offsets[r.to + 1];
-    }
-    for (int c = 0; c < kCategoryCount; ++c) {
-      for (Csr* csr : {&out_->out[c], &out_->in[c]}) {
-        std::partial_sum(csr->offsets.begin(), csr->offsets.end(), csr->offsets.begin());
-        csr->ids.resize(csr->offsets.back());
+    // Counting sort by (entity, category): one pass to count, one to place, ids ascending.
+    auto fill = [&](Csr& csr, auto endpoint) {
+      std::vector<std::uint32_t> counts(n * kCategoryCount + 1, 0);
+      for (const RelationRecord& r : out_->relations) {
+        ++counts[endpoint(r) * kCategoryCount + static_cast<std::size_t>(traits(r.kind).category) +
+                 1];
       }
-    }
-    std::array<std::vector<std::uint32_t>, kCategoryCount> out_fill, in_fill;
-    for (int c = 0; c < kCategoryCount; ++c) {
-      out_fill[c].assign(out_->out[c].offsets.begin(), out_->out[c].offsets.end() - 1);
-      in_fill[c].assign(out_->in[c].offsets.begin(), out_->in[c].offsets.end() - 1);
-    }
-    for (RelationId id = 0; id < out_->relations.size(); ++id) {
-      const RelationRecord& r = out_->relations[id];
-      auto c = static_cast<std::size_t>(traits(r.kind).category);
-      out_->out[c].ids[out_fill[c][r.from]++] = id;
-      out_->in[c].ids[in_fill[c][r.to]++] = id;
-    }
+      std::partial_sum(counts.begin(), counts.end(), counts.begin());
+      csr.ids.resize(out_->relations.size());
+      for (RelationId id = 0; id < out_->relations.size(); ++id) {
+        const RelationRecord& r = out_->relations[id];
+        csr.ids[counts[endpoint(r) * kCategoryCount +
+                       static_cast<std::size_t>(traits(r.kind).category)]++] = id;
+      }
+      // After placing, counts[k] is the end of group k, so entity v ends at counts[v*C + C-1].
+      csr.offsets.assign(n + 1, 0);
+      for (std::size_t v = 0; v < n; ++v) {
+        csr.offsets[v + 1] = counts[v * kCategoryCount + kCategoryCount - 1];
+      }
+    };
+    fill(out_->out, [](const RelationRecord& r) { return static_cast<std::size_t>(r.from); });
+    fill(out_->in, [](const RelationRecord& r) { return static_cast<std::size_t>(r.to); });
 
-    out_->by_key.reserve(n);
-    auto& index = out_->name_index;
-    for (EntityId id = 0; id < n; ++id) {
-      const EntityRecord& r = out_->entities[id];
-      out_->by_key.emplace(str(r.key), id);
-      auto add = [&](std::string_view original, bool is_key) {
-        if (original.empty()) return;
-        std::string folded = names::fold(original);
-        if (folded.empty()) return;
-        index.push_back(
-            {out_->folded_names.view(out_->folded_names.intern(folded)), original, id, is_key});
-      };
-      add(str(r.key), true);
-      add(str(r.name), false);
-      add(str(r.name_en), false);
-      for (std::uint32_t i = 0; i < r.aliases.count; ++i) {
-        add(out_->alias_pool[r.aliases.begin + i], false);
-      }
-      for (std::uint32_t i = 0; i < r.attributes.count; ++i) {
-        const Attribute& a = out_->attribute_pool[r.attributes.begin + i];
-        if (a.key.starts_with("name_") || a.key == "title") add(a.value, false);
-      }
-    }
-    std::sort(index.begin(), index.end(), [](const NameEntry& a, const NameEntry& b) {
-      return std::tie(a.folded, a.entity, a.is_key) < std::tie(b.folded, b.entity, b.is_key);
+    out_->by_key.resize(n);
+    std::iota(out_->by_key.begin(), out_->by_key.end(), EntityId{0});
+    std::sort(out_->by_key.begin(), out_->by_key.end(), [&](EntityId a, EntityId b) {
+      return str(out_->entities[a].key) < str(out_->entities[b].key);
     });
-    out_->folded_names.freeze();
   }
 
   static constexpr DateId kUnparsed = 0xFFFFFFFFu;

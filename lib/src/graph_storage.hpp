@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,20 +38,26 @@ struct EntityRecord {
 
 enum RelationFlags : std::uint8_t { kPointRelation = 1 };
 
-// 40 bytes: the per-relation cost that dominates memory on large graphs.
+// The rarer texts of a relation, kept aside so that most relations do not pay for them.
+struct RelationExtra {
+  StringId role = 0, role_en = 0, note = 0;
+};
+
+// 32 bytes: the per-relation cost that dominates memory on large graphs.
 struct RelationRecord {
   EntityId from = 0, to = 0;
   DateId start = 0, end = 0;
-  StringId role = 0, role_en = 0, note = 0;
   SourceSetId sources = 0;
+  std::uint32_t extra = 0;  // index into GraphStorage::relation_extras; 0: none
   std::uint32_t line = 0;
   std::uint16_t file = 0;
   RelationKind kind = RelationKind::member_of;
   std::uint8_t flags = 0;
 };
-static_assert(sizeof(RelationRecord) == 40);
+static_assert(sizeof(RelationRecord) == 32);
 
-// A compressed sparse row index: the relations of entity v are ids[offsets[v]..offsets[v+1]).
+// A compressed sparse row index: the relations of entity v are ids[offsets[v]..offsets[v+1]),
+// grouped by category (then in id order), so one category is a contiguous part of the row.
 struct Csr {
   std::vector<std::uint32_t> offsets;
   std::vector<RelationId> ids;
@@ -62,12 +69,24 @@ struct Csr {
   }
 };
 
-// One entry of the name index: a folded key and the entity it names.
+// One entry of the name index: a folded name and where its original is.
 struct NameEntry {
-  std::string_view folded;    // names::fold of the original
-  std::string_view original;  // as written
+  std::uint32_t folded_begin;  // in NameIndex::folded
+  std::uint16_t folded_length;
+  std::uint16_t which;  // 0 the id, 1 name, 2 name_en, 3… aliases, then attributes
   EntityId entity;
-  bool is_key;  // the entity's id rather than a name
+};
+
+// The folded-name index behind search and find, built on first use.
+struct NameIndex {
+  std::string folded;              // every folded name, back to back
+  std::vector<NameEntry> entries;  // sorted by folded name, then entity
+  std::string_view folded_of(const NameEntry& e) const {
+    return std::string_view(folded).substr(e.folded_begin, e.folded_length);
+  }
+  std::size_t memory_bytes() const {
+    return folded.capacity() + entries.capacity() * sizeof(NameEntry);
+  }
 };
 
 // A TimeSpan in 16 bytes (days as int32, see IntervalIndex).
@@ -95,14 +114,15 @@ struct GraphStorage {
   std::vector<Attribute> attribute_pool;
   std::vector<EntityRecord> entities;
   std::vector<RelationRecord> relations;
-  std::array<Csr, kCategoryCount> out, in;
+  std::vector<RelationExtra> relation_extras;  // [0] is empty
+  Csr out, in;
   std::vector<TimeSpan32> entity_spans;    // lifespans
   std::vector<TimeSpan32> relation_spans;  // clipped to both endpoints' lifespans
   IntervalIndex entity_index;              // over possible lifespans
   IntervalIndex relation_index;            // over possible relation spans
-  std::unordered_map<std::string_view, EntityId> by_key;
-  StringPool folded_names;            // storage for NameEntry::folded
-  std::vector<NameEntry> name_index;  // sorted by folded, then entity
+  std::vector<EntityId> by_key;            // entity ids sorted by key
+  mutable std::once_flag names_built;
+  mutable NameIndex names;  // built by the first search (see TemporalGraph::search)
 
   std::string_view str(StringId id) const { return strings.view(id); }
   const Date* date(DateId id) const { return &dates[id]; }

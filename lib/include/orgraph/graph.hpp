@@ -104,7 +104,8 @@ class lookup_error : public error {
 
 namespace detail {
 struct GraphStorage;
-}
+struct NameIndex;
+}  // namespace detail
 
 // The built graph: entities and relations in flat arrays, strings and dates interned, CSR
 // adjacency (out and in) per relation category, and a folded-name index. Immutable once built
@@ -131,8 +132,12 @@ class TemporalGraph {
   // Relations of one category leaving (out) or entering (in) an entity, in file order.
   // Symmetric relations are listed from their first endpoint (out) and second (in).
   // Time: O(1).
+  // Time: O(log degree).
   std::span<const RelationId> out(EntityId id, Category category) const;
   std::span<const RelationId> in(EntityId id, Category category) const;
+  // Every relation leaving / entering an entity, grouped by category. Time: O(1).
+  std::span<const RelationId> out(EntityId id) const;
+  std::span<const RelationId> in(EntityId id) const;
 
   // When entity `id` exists (its lifespan, or an event's date). Time: O(1).
   TimeSpan lifespan(EntityId id) const;
@@ -145,13 +150,14 @@ class TemporalGraph {
   std::vector<EntityId> entities_during(DayRange range) const;
   std::vector<RelationId> relations_during(DayRange range) const;
 
-  // The entity with exactly this id (key), if any. Time: O(1) expected.
+  // The entity with exactly this id (key), if any. Time: O(log n).
   std::optional<EntityId> find_key(std::string_view key) const;
 
   // Every entity whose id, name or alias matches `query` after folding (names::fold), best
   // match first: exact id, exact name, name prefix, whole word, substring, then names within a
-  // small edit distance. At most `limit` results. Time: O(log n + answer) for exact and prefix,
-  // O(names) for the rest.
+  // small edit distance. At most `limit` results. The first search builds the folded-name index
+  // (O(names log names), thread-safe). Time: O(log n + answer) for exact and prefix, O(names)
+  // for the rest.
   std::vector<NameMatch> search(std::string_view query, std::size_t limit = 20) const;
 
   // The one entity `query` names: an exact id, else the unique entity whose name or alias folds
@@ -159,7 +165,8 @@ class TemporalGraph {
   // Time: as search().
   EntityId find(std::string_view query) const;
 
-  // Bytes held by the built graph (arrays, strings, indexes). Time: O(1).
+  // Bytes held by the built graph (arrays, strings, indexes; the name index only once a name
+  // search has built it). Time: O(distinct dates).
   std::size_t memory_bytes() const;
 
  private:
@@ -167,6 +174,8 @@ class TemporalGraph {
   friend struct Entity;
   friend struct Relation;
   explicit TemporalGraph(std::unique_ptr<detail::GraphStorage> storage);
+  const detail::NameIndex& name_index() const;
+  std::string_view name_of(EntityId id, std::uint16_t which) const;
   std::unique_ptr<detail::GraphStorage> s_;
 };
 
