@@ -36,11 +36,6 @@ std::string_view describe_kinds(KindSet set) {
   return "an event, an org or a place";
 }
 
-std::string with_article(EntityKind kind) {
-  return fmt::format("{} {}", kind == EntityKind::org || kind == EntityKind::event ? "an" : "a",
-                     kind);
-}
-
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> choices) {
   std::string_view guess = names::closest(word, choices);
   if (!guess.empty()) return fmt::format("did you mean '{}'?", guess);

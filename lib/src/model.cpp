@@ -139,6 +139,12 @@ bool is_known_type(EntityKind kind, std::string_view type) {
 std::string_view to_string(EntityKind kind) {
   return kEntityKindNames[static_cast<std::size_t>(kind)];
 }
+std::string_view with_article(EntityKind kind) {
+  constexpr std::array<std::string_view, kEntityKindCount> kWithArticle{
+      "an org", "a person", "an event", "a place", "a source"};
+  return kWithArticle[static_cast<std::size_t>(kind)];
+}
+
 std::string_view to_string(RelationKind kind) { return traits(kind).name; }
 std::string_view to_string(Category category) {
   return kCategoryNames[static_cast<std::size_t>(category)];

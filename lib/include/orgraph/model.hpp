@@ -103,6 +103,8 @@ std::span<const std::string_view> entity_types(EntityKind kind);
 bool is_known_type(EntityKind kind, std::string_view type);
 
 std::string_view to_string(EntityKind kind);
+// The kind with its indefinite article, for messages: "an org", "a person". Time: O(1).
+std::string_view with_article(EntityKind kind);
 std::string_view to_string(RelationKind kind);
 std::string_view to_string(Category category);
 std::string_view to_string(Symmetry symmetry);

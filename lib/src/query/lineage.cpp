@@ -60,8 +60,8 @@ std::vector<std::vector<EntityId>> find_cycles(const TemporalGraph& g, const Lin
 Lineage lineage(const TemporalGraph& graph, EntityId org, const LineageOptions& options) {
   const Entity focus = graph.entity(org);
   if (focus.kind != EntityKind::org) {
-    throw query_error(fmt::format("'{}' is {} {}; lineage is asked of an org", focus.key,
-                                  focus.kind == EntityKind::event ? "an" : "a", focus.kind));
+    throw query_error(
+        fmt::format("'{}' is {}; lineage is asked of an org", focus.key, with_article(focus.kind)));
   }
   Lineage out;
   out.focus = org;

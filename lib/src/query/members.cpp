@@ -10,8 +10,8 @@ std::vector<Membership> members(const TemporalGraph& graph, EntityId body,
                                 const MembersOptions& options) {
   const Entity focus = graph.entity(body);
   if (focus.kind != EntityKind::org) {
-    throw query_error(fmt::format("'{}' is {} {}; members are asked of an org", focus.key,
-                                  focus.kind == EntityKind::event ? "an" : "a", focus.kind));
+    throw query_error(fmt::format("'{}' is {}; members are asked of an org", focus.key,
+                                  with_article(focus.kind)));
   }
   std::vector<Membership> out;
   std::vector<bool> visited(graph.entity_count(), false);

@@ -12,10 +12,8 @@ namespace {
 void require_kind(const TemporalGraph& g, EntityId id, EntityKind kind, std::string_view as) {
   const Entity e = g.entity(id);
   if (e.kind != kind) {
-    throw query_error(
-        fmt::format("'{}' is {} {}, not {} {} ({})", e.key,
-                    e.kind == EntityKind::org || e.kind == EntityKind::event ? "an" : "a", e.kind,
-                    kind == EntityKind::org ? "an" : "a", kind, as));
+    throw query_error(fmt::format("'{}' is {}, not {} ({})", e.key, with_article(e.kind),
+                                  with_article(kind), as));
   }
 }
 
