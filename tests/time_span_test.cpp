@@ -129,6 +129,13 @@ TEST_CASE("clipping to a lifespan keeps the weaker certainty") {
                   .ever_possible());
 }
 
+TEST_CASE("an undated event is possible at any date and certain at none") {
+  const TimeSpan s = undated_event_span();
+  CHECK(s.at({day("1900-01-01"), day("1900-01-01")}) == possible);
+  CHECK(s.at({day("2013-01-01"), day("2013-12-31")}) == possible);
+  CHECK(s.ever_possible());
+}
+
 TEST_CASE("certainty prints the same everywhere") {
   CHECK(to_string(Certainty::certain) == "certain");
   CHECK(fmt::format("{}", Certainty::possible) == "possible");

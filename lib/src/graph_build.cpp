@@ -410,6 +410,9 @@ class Validator {
     for (const EntityRecord& e : out_->entities) {
       TimeSpan span =
           e.date != 0 ? point_span(dates[e.date]) : interval_span(dates[e.start], dates[e.end]);
+      if (e.kind == EntityKind::event && e.date == 0 && e.start == 0 && e.end == 0) {
+        span = undated_event_span();
+      }
       out_->entity_spans.push_back(TimeSpan32::from(span));
       intervals.push_back(
           {out_->entity_spans.back().possible_from, out_->entity_spans.back().possible_until});

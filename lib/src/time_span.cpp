@@ -57,6 +57,13 @@ TimeSpan point_span(const Date& date) {
   return s;
 }
 
+TimeSpan undated_event_span() {
+  TimeSpan s;
+  s.certain_from = kOpenLatest;
+  s.certain_until = kOpenEarliest;
+  return s;
+}
+
 DayRange query_range(const Date& at) { return at.widened(); }
 
 }  // namespace orgraph

@@ -52,6 +52,11 @@ TimeSpan interval_span(const Date& start, const Date& end);
 // only when the date names a single day. Time: O(1).
 TimeSpan point_span(const Date& date);
 
+// The span of an event whose date is not known: it happened at some time, so it is possible at
+// any date and certain at none (an org or person without dates is, instead, unbounded and
+// certain). Time: O(1).
+TimeSpan undated_event_span();
+
 // The days a query date covers (its widened bounds): `--at 2013` is the whole of 2013.
 // Time: O(1).
 DayRange query_range(const Date& at);
