@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The main job on the shipped graph: installs missing Debian packages, builds a release
-# orgraph, validates the graph, looks entities up by Arabic and English names and lists the
-# offices held in the Revolutionary Movement Office with their holders and dates.
+# The main job on the shipped graph: installs missing Debian packages, builds a release orgraph,
+# validates the Syrian graph and asks it what its articles answer — who held which office in the
+# Revolutionary Movement Office, who was in the Syrian National Council in September 2011, where
+# the Ansar al-Thawra Gathering came from, who controlled what when Homs fell — writing the JSON
+# answers into out/.
 # Usage: scripts/main-job.sh [GRAPH]   (default: graphs/syria)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,18 +14,22 @@ cmake --build --preset release -j"$(nproc)" --target orgraph_app
 orgraph=build/release/apps/orgraph
 mkdir -p out
 
-echo "== orgraph check $graph"
+ask() {  # title, then the orgraph arguments after the command word and graph
+  local title=$1 name=$2 command=$3
+  shift 3
+  printf '\n== %s\n$ orgraph %s %s %s\n' "$title" "$command" "$graph" "$*"
+  "$orgraph" "$command" "$graph" "$@"
+  "$orgraph" "$command" "$graph" "$@" --format json >"out/$name.json"
+}
+
+printf '== orgraph check %s\n' "$graph"
 "$orgraph" check "$graph"
-echo
-echo "== orgraph find $graph 'المجلس الوطني'"
-"$orgraph" find "$graph" "المجلس الوطني"
-echo
-echo "== orgraph find $graph 'Revolutionary Movement Office' --relations   (who held which role)"
-"$orgraph" find "$graph" "Revolutionary Movement Office" --relations --limit 1
-"$orgraph" find "$graph" "Revolutionary Movement Office" --relations --limit 1 --format json \
-  >out/revolutionary_movement_office.json
-echo
-echo "== orgraph date 2011-10-02/ 2016~ 2019-04-2X"
-"$orgraph" date 2011-10-02/ 2016~ 2019-04-2X
-echo
-echo "wrote out/revolutionary_movement_office.json"
+ask "find a body by its Arabic name" find find "المجلس الوطني"
+ask "who held which office in the Revolutionary Movement Office" roles roles \
+  --org "مكتب الحراك الثوري"
+ask "members of the Syrian National Council in September 2011" members members \
+  "Syrian National Council" --at 2011-09
+ask "where the Ansar al-Thawra Gathering came from" lineage lineage "أنصار الثورة" --up
+ask "who controlled what on the day Homs fell" snapshot snapshot --at 2024-12-08 \
+  --rel controls --connected
+printf '\nwrote the JSON answers to out/: find roles members lineage snapshot\n'

@@ -14,7 +14,7 @@ namespace {
 
 struct SnapshotCommand {
   std::string graph, at, from, to, every;
-  bool certain_only = false;
+  bool certain_only = false, connected = false;
   std::vector<std::string> kinds, rels, types;
   Format format = Format::table;
   Lang lang = Lang::both;
@@ -26,6 +26,7 @@ query::SnapshotOptions options_of(const SnapshotCommand& o) {
   for (const std::string& k : o.kinds) q.kinds.push_back(*parse_entity_kind(k));
   for (const std::string& r : o.rels) q.relations.push_back(*parse_relation_kind(r));
   q.types = o.types;
+  q.connected_only = o.connected;
   return q;
 }
 
@@ -145,6 +146,7 @@ void add_snapshot_command(CLI::App& app, Action& action) {
   cmd->add_option("--rel", o->rels, "keep only these relation kinds")
       ->check(CLI::IsMember(names_of_relations()));
   cmd->add_option("--type", o->types, "keep only entities of these types");
+  cmd->add_flag("--connected", o->connected, "keep only entities that a kept relation touches");
   add_format_option(cmd, o->format, {Format::table, Format::json, Format::csv});
   add_lang_option(cmd, o->lang);
   cmd->callback([o, &action] { action = [o] { return run_snapshot(*o); }; });

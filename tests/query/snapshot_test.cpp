@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -180,6 +181,18 @@ TEST_CASE("snapshot filters by kind, relation kind, type and certainty") {
   const auto persons = query::snapshot(g, at, {.kinds = {EntityKind::person}});
   CHECK(persons.entities.empty());
   CHECK(persons.relations.empty());
+  const auto connected =
+      query::snapshot(g, at, {.relations = {RelationKind::member_of}, .connected_only = true});
+  CHECK(connected.relations.size() == members.relations.size());
+  for (const auto& e : connected.entities) {
+    const bool touched = std::any_of(connected.relations.begin(), connected.relations.end(),
+                                     [&](const query::RelationAt& r) {
+                                       const Relation rel = g.relation(r.relation);
+                                       return rel.from == e.entity || rel.to == e.entity;
+                                     });
+    CHECK(touched);
+  }
+  CHECK(connected.entities.size() < members.entities.size());
   const auto certain = query::snapshot(g, at, {.certain_only = true});
   for (const auto& e : certain.entities) CHECK(e.certainty == Certainty::certain);
   CHECK(certain.entities.size() <= all.entities.size());

@@ -27,6 +27,8 @@ class Filter {
            std::find(o_.relations.begin(), o_.relations.end(), kind) != o_.relations.end();
   }
 
+  bool connected_only() const { return o_.connected_only; }
+
   std::optional<Certainty> certainty(std::optional<Certainty> c) const {
     if (!c || (o_.certain_only && *c != Certainty::certain)) return std::nullopt;
     return c;
@@ -55,6 +57,17 @@ Snapshot assemble(const TemporalGraph& g, DayRange at, const Filter& filter,
     const Relation r = g.relation(id);
     if (!filter.keeps_kind(r.kind) || kept[r.from] != 1 || kept[r.to] != 1) continue;
     if (auto c = filter.certainty(g.span(id).at(at))) s.relations.push_back({id, *c});
+  }
+  if (filter.connected_only()) {
+    for (const RelationAt& r : s.relations) {
+      const Relation rel = g.relation(r.relation);
+      kept[rel.from] = kept[rel.to] = 2;
+    }
+    std::erase_if(s.entities, [&](const EntityAt& e) { return kept[e.entity] != 2; });
+    for (const RelationAt& r : s.relations) {
+      const Relation rel = g.relation(r.relation);
+      kept[rel.from] = kept[rel.to] = 1;
+    }
   }
   for (const EntityAt& e : s.entities) kept[e.entity] = -1;
   return s;

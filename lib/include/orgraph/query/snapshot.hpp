@@ -16,6 +16,7 @@ struct SnapshotOptions {
   std::vector<EntityKind> kinds;        // keep only these entity kinds (empty: all but sources)
   std::vector<RelationKind> relations;  // keep only these relation kinds (empty: all)
   std::vector<std::string> types;       // keep only entities of these types (empty: all)
+  bool connected_only = false;          // keep only entities that a kept relation touches
 };
 
 struct EntityAt {
