@@ -21,5 +21,6 @@ void add_lineage_command(CLI::App& app, Action& action);
 void add_path_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
 void add_history_command(CLI::App& app, Action& action);
+void add_generate_command(CLI::App& app, Action& action);
 
 }  // namespace orgraph::app

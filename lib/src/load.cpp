@@ -6,16 +6,24 @@
 
 #include "orgraph/graph_builder.hpp"
 #include "orgraph/io/dot_reader.hpp"
+#include "orgraph/io/jsonl_reader.hpp"
 
 namespace orgraph {
 namespace {
 
 namespace fs = std::filesystem;
 
-bool is_graph_file(const fs::path& p) {
+// Graph formats, by file extension.
+enum class FileFormat { none, dot, jsonl };
+
+FileFormat format_of(const fs::path& p) {
   const auto ext = p.extension();
-  return ext == ".gv" || ext == ".dot";
+  if (ext == ".gv" || ext == ".dot") return FileFormat::dot;
+  if (ext == ".jsonl" || ext == ".ndjson") return FileFormat::jsonl;
+  return FileFormat::none;
 }
+
+bool is_graph_file(const fs::path& p) { return format_of(p) != FileFormat::none; }
 
 Diagnostic file_error(const fs::path& path, std::string message, std::string hint = {}) {
   return {Severity::error, {path.string(), 0}, std::move(message), {}, std::move(hint)};
@@ -63,14 +71,16 @@ std::vector<fs::path> graph_files(std::span<const fs::path> paths) {
       if (ec) {
         errors.push_back(file_error(p, "cannot list directory: " + ec.message()));
       } else if (found.empty()) {
-        errors.push_back(file_error(p, "directory has no graph files (.gv or .dot)"));
+        errors.push_back(
+            file_error(p, "directory has no graph files (.gv, .dot, .jsonl or .ndjson)"));
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (!is_graph_file(p)) {
       errors.push_back(file_error(p,
                                   fmt::format("unknown graph format '{}'", p.extension().string()),
-                                  "graphs are .gv or .dot files, or a directory of them"));
+                                  "graphs are .gv or .dot (DOT), .jsonl or .ndjson (JSON lines) "
+                                  "files, or a directory of them"));
     } else {
       files.push_back(p);
     }
@@ -84,7 +94,11 @@ TemporalGraph load(std::span<const fs::path> paths, const LoadOptions& options) 
   std::string text;
   for (const fs::path& file : graph_files(paths)) {
     if (!read_file(file, options.max_file_bytes, text, builder)) continue;
-    io::read_dot(text, file.string(), builder, {.max_token_bytes = options.max_token_bytes});
+    if (format_of(file) == FileFormat::jsonl) {
+      io::read_jsonl(text, file.string(), builder, {.max_token_bytes = options.max_token_bytes});
+    } else {
+      io::read_dot(text, file.string(), builder, {.max_token_bytes = options.max_token_bytes});
+    }
   }
   return builder.build({.on_warning = options.on_warning});
 }

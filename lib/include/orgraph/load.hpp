@@ -23,7 +23,8 @@ struct LoadOptions {
   std::size_t max_token_bytes = io::DotLimits{}.max_token_bytes;
 };
 
-// The graph files `paths` name: files as given, directories replaced by the `.gv`/`.dot` files
+// The graph files `paths` name: files as given, directories replaced by the `.gv`/`.dot` (DOT)
+// and `.jsonl`/`.ndjson` (JSON lines) files
 // directly inside them, sorted by name. Throws load_error for a missing path or a directory
 // without graph files. Time: O(files log files).
 std::vector<std::filesystem::path> graph_files(std::span<const std::filesystem::path> paths);
