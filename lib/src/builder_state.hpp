@@ -112,7 +112,7 @@ struct BuilderState {
   std::vector<std::string> files;
   StringPool strings;
   std::vector<RawEntity> entities;
-  std::unordered_map<StringId, EntityId> entity_by_key;
+  std::vector<EntityId> entity_of_string;  // by StringId: the entity with that key, or kNoEntity
   std::vector<RawRelation> relations;
   std::vector<Diagnostic> diagnostics;
   std::size_t errors = 0;
@@ -156,15 +156,24 @@ struct BuilderState {
            std::string(key), "declare each attribute once, or use alias= for other names");
   }
 
+  // The entity whose key is string `key`, if any. Time: O(1).
+  std::optional<EntityId> entity_of(StringId key) const {
+    if (key >= entity_of_string.size() || entity_of_string[key] == kNoEntity) return std::nullopt;
+    return entity_of_string[key];
+  }
+
   EntityId entity_slot(std::string_view key, FileLine at) {
     StringId k = intern_checked(key, at, key, "id");
-    auto [it, inserted] = entity_by_key.try_emplace(k, static_cast<EntityId>(entities.size()));
-    if (inserted) {
+    if (entity_of_string.size() <= k) {
+      entity_of_string.resize(std::max<std::size_t>(k + 1, entity_of_string.size() * 2), kNoEntity);
+    }
+    if (entity_of_string[k] == kNoEntity) {
+      entity_of_string[k] = static_cast<EntityId>(entities.size());
       entities.emplace_back();
       entities.back().key = k;
       entities.back().first_mention = at;
     }
-    return it->second;
+    return entity_of_string[k];
   }
 
   void warn_unknown_attribute(std::string_view attribute, FileLine at, bool on_relation,

@@ -1,6 +1,7 @@
 // GraphBuilder::build: validates what was collected and lays it out as a TemporalGraph.
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <utility>
@@ -44,6 +45,9 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
   return "expected one of: " + all;
 }
 
+// The entity or edge a diagnostic is about, formatted only when one is reported.
+using Subject = std::function<std::string()>;
+
 // Turns the collected raw data into storage, reporting every error it finds.
 class Validator {
  public:
@@ -66,9 +70,20 @@ class Validator {
  private:
   std::string_view str(StringId id) const { return s_.strings.view(id); }
 
+  // The relation kind a rel= text names, parsed once per distinct text.
+  std::optional<RelationKind> relation_kind(StringId text) {
+    if (relation_kinds_.size() <= text) relation_kinds_.resize(text + 1, kNotParsed);
+    if (relation_kinds_[text] == kNotParsed) {
+      auto kind = parse_relation_kind(str(text));
+      relation_kinds_[text] = kind ? static_cast<std::int8_t>(*kind) : kNoKind;
+    }
+    if (relation_kinds_[text] == kNoKind) return std::nullopt;
+    return static_cast<RelationKind>(relation_kinds_[text]);
+  }
+
   // The DateId of a date text, parsing each distinct text once; nullopt (and an error) if bad.
   std::optional<DateId> date(StringId text, FileLine at, std::string_view attribute,
-                             std::string_view subject) {
+                             const Subject& subject) {
     if (text == 0) return DateId{0};
     if (date_ids_.size() <= text) date_ids_.resize(text + 1, kUnparsed);
     DateId& slot = date_ids_[text];
@@ -84,45 +99,49 @@ class Validator {
     }
     if (slot == kInvalid) {
       s_.report(Severity::error, at, fmt::format("{}: {}", attribute, date_errors_[text]),
-                std::string(subject),
-                "dates are EDTF: 2013, 2013-05, 2013-05-20, 2016~, 2013/2015");
+                subject(), "dates are EDTF: 2013, 2013-05, 2013-05-20, 2016~, 2013/2015");
       return std::nullopt;
     }
     return slot;
   }
 
   // Reports an end that certainly precedes its start.
-  void check_order(DateId start, DateId end, FileLine at, std::string_view subject) {
+  void check_order(DateId start, DateId end, FileLine at, const Subject& subject) {
     if (start == 0 || end == 0) return;
     const Date& a = out_->dates[start];
     const Date& b = out_->dates[end];
     if (b.bounds().latest < a.bounds().earliest) {
       s_.report(Severity::error, at,
-                fmt::format("end '{}' is before start '{}'", b.text(), a.text()),
-                std::string(subject));
+                fmt::format("end '{}' is before start '{}'", b.text(), a.text()), subject());
     }
   }
 
   // Resolves source ids (src="s1 s2") into a set; reports ids that name no source.
-  SourceSetId sources(std::span<const StringId> texts, FileLine at, std::string_view subject) {
+  SourceSetId sources(std::span<const StringId> texts, FileLine at, const Subject& subject) {
+    // One src text (the relation case) resolves the same everywhere: cache what succeeded.
+    const bool cacheable = texts.size() == 1;
+    if (cacheable && texts[0] < source_set_of_text_.size() &&
+        source_set_of_text_[texts[0]] != kUnresolved) {
+      return source_set_of_text_[texts[0]];
+    }
+    const std::size_t errors_before = s_.errors;
     std::vector<EntityId> ids;
     for (StringId text : texts) {
       for_each_item(str(text), " ,\t", [&](std::string_view item) {
         auto key = s_.strings.lookup(item);
-        auto it = key ? s_.entity_by_key.find(*key) : s_.entity_by_key.end();
-        if (it == s_.entity_by_key.end() || !s_.entities[it->second].has_attributes) {
-          s_.report(Severity::error, at, fmt::format("src names no source '{}'", item),
-                    std::string(subject), suggest(item, source_keys()));
+        const std::optional<EntityId> found = key ? s_.entity_of(*key) : std::nullopt;
+        if (!found || !s_.entities[*found].has_attributes) {
+          s_.report(Severity::error, at, fmt::format("src names no source '{}'", item), subject(),
+                    suggest(item, source_keys()));
           return;
         }
-        if (kinds_[it->second] != EntityKind::source) {
-          s_.report(
-              Severity::error, at,
-              fmt::format("src '{}' is not a source (it is kind={})", item, kinds_[it->second]),
-              std::string(subject), "src= lists entities of kind=source");
+        if (kinds_[*found] != EntityKind::source) {
+          s_.report(Severity::error, at,
+                    fmt::format("src '{}' is not a source (it is kind={})", item, kinds_[*found]),
+                    subject(), "src= lists entities of kind=source");
           return;
         }
-        ids.push_back(it->second);
+        ids.push_back(*found);
       });
     }
     std::sort(ids.begin(), ids.end());
@@ -134,6 +153,12 @@ class Validator {
       out_->source_sets.push_back({static_cast<std::uint32_t>(out_->source_pool.size()),
                                    static_cast<std::uint32_t>(ids.size())});
       out_->source_pool.insert(out_->source_pool.end(), ids.begin(), ids.end());
+    }
+    if (cacheable && s_.errors == errors_before) {
+      if (source_set_of_text_.size() <= texts[0]) {
+        source_set_of_text_.resize(texts[0] + 1, kUnresolved);
+      }
+      source_set_of_text_[texts[0]] = it->second;
     }
     return it->second;
   }
@@ -248,10 +273,11 @@ class Validator {
       }
     }
 
-    auto start = date(e.fields[kStart].value, field_at(kStart), "start", key);
-    auto end = date(e.fields[kEnd].value, field_at(kEnd), "end", key);
-    auto point = date(e.fields[kDate].value, field_at(kDate), "date", key);
-    if (start && end) check_order(*start, *end, at, key);
+    const Subject subject = [&key] { return key; };
+    auto start = date(e.fields[kStart].value, field_at(kStart), "start", subject);
+    auto end = date(e.fields[kEnd].value, field_at(kEnd), "end", subject);
+    auto point = date(e.fields[kDate].value, field_at(kDate), "date", subject);
+    if (start && end) check_order(*start, *end, at, subject);
     r.start = start.value_or(0);
     r.end = end.value_or(0);
     r.date = point.value_or(0);
@@ -284,7 +310,7 @@ class Validator {
       });
     }
     r.aliases.count = static_cast<std::uint32_t>(out_->alias_pool.size()) - r.aliases.begin;
-    r.sources = sources(e.sources, field_at(kSrc), key);
+    r.sources = sources(e.sources, field_at(kSrc), subject);
   }
 
   void validate_relations() {
@@ -293,7 +319,7 @@ class Validator {
   }
 
   void validate_relation(const RawRelation& raw) {
-    auto subject = [&] { return fmt::format("{} -> {}", str(raw.from), str(raw.to)); };
+    const Subject subject = [&] { return fmt::format("{} -> {}", str(raw.from), str(raw.to)); };
     const FileLine at = raw.where;
     RelationRecord r;
     r.file = static_cast<std::uint16_t>(at.file);
@@ -304,23 +330,23 @@ class Validator {
     if (rel == 0) {
       s_.report(Severity::error, at, "relation has no rel=", subject(),
                 "add rel=member_of, rel=holds, rel=split_from, …");
-    } else if (!(kind = parse_relation_kind(str(rel)))) {
+    } else if (!(kind = relation_kind(rel))) {
       std::vector<std::string_view> names;
       for (const RelationTraits& t : relation_table()) names.push_back(t.name);
       s_.report(Severity::error, at, fmt::format("unknown rel '{}'", str(rel)), subject(),
                 did_you_mean(str(rel), names));
     }
     auto endpoint = [&](StringId key) -> std::optional<EntityId> {
-      auto it = s_.entity_by_key.find(key);
-      if (it == s_.entity_by_key.end()) {
+      const std::optional<EntityId> found = s_.entity_of(key);
+      if (!found) {
         s_.report(Severity::error, at, fmt::format("'{}' is not declared", str(key)), subject(),
                   suggest(str(key), entity_keys()));
         return std::nullopt;
       }
-      if (!s_.entities[it->second].has_attributes || !known_[it->second]) {
+      if (!s_.entities[*found].has_attributes || !known_[*found]) {
         return std::nullopt;  // reported with the entity itself
       }
-      return it->second;
+      return found;
     };
     auto from = endpoint(raw.from);
     auto to = endpoint(raw.to);
@@ -343,7 +369,7 @@ class Validator {
       }
     }
 
-    const std::string who = subject();
+    const Subject& who = subject;
     auto start = date(raw.fields[kRStart], at, "start", who);
     auto end = date(raw.fields[kREnd], at, "end", who);
     auto point = date(raw.fields[kRDate], at, "date", who);
@@ -353,21 +379,21 @@ class Validator {
       const RelationTraits& t = traits(*kind);
       if (t.time == TimeShape::point && has_interval) {
         s_.report(Severity::error, at,
-                  fmt::format("{} is a point event: write date=, not start=/end=", t.name), who);
+                  fmt::format("{} is a point event: write date=, not start=/end=", t.name), who());
       } else if (t.time == TimeShape::interval && has_point) {
         s_.report(Severity::error, at,
                   fmt::format("{} holds over an interval: write start=/end=, not date=", t.name),
-                  who, "an interval with one known day is start=D end=D/");
+                  who(), "an interval with one known day is start=D end=D/");
       } else if (has_point && has_interval) {
-        s_.report(Severity::error, at, "give either date= or start=/end=, not both", who);
+        s_.report(Severity::error, at, "give either date= or start=/end=, not both", who());
       }
       if (*kind == RelationKind::holds && raw.fields[kRole] == 0 && raw.fields[kRoleEn] == 0) {
-        s_.report(Severity::error, at, "holds needs role= (the office's title)", who,
+        s_.report(Severity::error, at, "holds needs role= (the office's title)", who(),
                   "use member_of for a membership without an office");
       }
       if (*kind != RelationKind::holds && (raw.fields[kRole] || raw.fields[kRoleEn])) {
         s_.report(Severity::warning, at,
-                  fmt::format("role= only applies to holds; ignored on {}", t.name), who);
+                  fmt::format("role= only applies to holds; ignored on {}", t.name), who());
       }
     }
     if (start && end) check_order(*start, *end, at, who);
@@ -468,6 +494,9 @@ class Validator {
     });
   }
 
+  static constexpr std::int8_t kNotParsed = -2;
+  static constexpr std::int8_t kNoKind = -1;
+  static constexpr SourceSetId kUnresolved = 0xFFFFFFFFu;
   static constexpr DateId kUnparsed = 0xFFFFFFFFu;
   static constexpr DateId kInvalid = 0xFFFFFFFEu;
 
@@ -476,6 +505,8 @@ class Validator {
   std::vector<EntityKind> kinds_;
   std::vector<bool> known_;
   std::vector<DateId> date_ids_;
+  std::vector<std::int8_t> relation_kinds_;      // by StringId of a rel= text
+  std::vector<SourceSetId> source_set_of_text_;  // by StringId of a src= text
   std::map<StringId, std::string> date_errors_;
   std::map<std::vector<EntityId>, SourceSetId> source_set_ids_;
   std::vector<std::string_view> source_keys_;

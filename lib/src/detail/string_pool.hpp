@@ -5,10 +5,10 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace orgraph::detail {
@@ -18,35 +18,34 @@ using StringId = std::uint32_t;  // 0 is always the empty string
 class StringPool {
  public:
   StringPool() {
-    ids_.reserve(1024);
     views_.push_back({});
+    hashes_.push_back(0);
+    slots_.assign(1024, 0);
   }
 
   // The id of `text`, storing a copy the first time it is seen. Time: O(|text|) expected.
   StringId intern(std::string_view text, bool* inserted = nullptr) {
-    if (text.empty()) {
-      if (inserted) *inserted = false;
-      return 0;
-    }
-    auto it = ids_.find(text);
-    if (it != ids_.end()) {
-      if (inserted) *inserted = false;
-      return it->second;
-    }
-    std::string_view stored = store(text);
-    auto id = static_cast<StringId>(views_.size());
-    views_.push_back(stored);
-    ids_.emplace(stored, id);
+    if (inserted) *inserted = false;
+    if (text.empty()) return 0;
+    const std::uint32_t hash = hash_of(text);
+    std::size_t slot = find_slot(text, hash);
+    if (slots_[slot] != 0) return slots_[slot];
+    const auto id = static_cast<StringId>(views_.size());
+    views_.push_back(store(text));
+    hashes_.push_back(hash);
+    slots_[slot] = id;
     if (inserted) *inserted = true;
+    if (views_.size() * 2 > slots_.size()) grow();
     return id;
   }
 
   // The id of `text` if it was interned. Time: O(|text|) expected.
   std::optional<StringId> lookup(std::string_view text) const {
     if (text.empty()) return StringId{0};
-    auto it = ids_.find(text);
-    if (it == ids_.end()) return std::nullopt;
-    return it->second;
+    if (slots_.empty()) return std::nullopt;
+    const StringId id = slots_[find_slot(text, hash_of(text))];
+    if (id == 0) return std::nullopt;
+    return id;
   }
 
   std::string_view view(StringId id) const { return views_[id]; }
@@ -54,11 +53,41 @@ class StringPool {
   const std::vector<std::string_view>& views() const { return views_; }
 
   // Drops the lookup table once no more strings will be added (the views stay).
-  void freeze() { ids_ = {}; }
+  void freeze() {
+    slots_ = {};
+    hashes_ = {};
+  }
 
   std::size_t memory_bytes() const {
     return bytes_ + views_.capacity() * sizeof(std::string_view) +
-           ids_.size() * (sizeof(std::string_view) + sizeof(StringId) + 2 * sizeof(void*));
+           slots_.capacity() * sizeof(StringId) + hashes_.capacity() * sizeof(std::uint32_t);
+  }
+
+ private:
+  static std::uint32_t hash_of(std::string_view text) {
+    const std::size_t h = std::hash<std::string_view>{}(text);
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  }
+
+  // An open-addressing table with linear probing: the slot holding `text`, or the empty slot
+  // where it would go. The table is at most half full.
+  std::size_t find_slot(std::string_view text, std::uint32_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+      const StringId id = slots_[slot];
+      if (id == 0 || (hashes_[id] == hash && views_[id] == text)) return slot;
+    }
+  }
+
+  void grow() {
+    std::vector<StringId> bigger(slots_.size() * 2, 0);
+    const std::size_t mask = bigger.size() - 1;
+    for (StringId id = 1; id < views_.size(); ++id) {
+      std::size_t slot = hashes_[id] & mask;
+      while (bigger[slot] != 0) slot = (slot + 1) & mask;
+      bigger[slot] = id;
+    }
+    slots_ = std::move(bigger);
   }
 
  private:
@@ -87,7 +116,8 @@ class StringPool {
   std::size_t used_ = kBlock;
   std::size_t bytes_ = 0;
   std::vector<std::string_view> views_;
-  std::unordered_map<std::string_view, StringId> ids_;
+  std::vector<std::uint32_t> hashes_;  // by id, while not frozen
+  std::vector<StringId> slots_;        // the lookup table, while not frozen
 };
 
 }  // namespace orgraph::detail
