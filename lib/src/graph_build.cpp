@@ -541,8 +541,9 @@ TemporalGraph GraphBuilder::build(const BuildOptions& options) {
   // The views in storage point into these strings' blocks, which move along.
   storage->strings = std::move(state->strings);
   storage->strings.freeze();
+  const detail::GraphStorage& arrays = *storage;
   TemporalGraph graph(std::move(storage));
-  detail::check_consistency(graph, diagnostics);
+  detail::check_consistency(graph, arrays, diagnostics);
   detail::sort_by_location(diagnostics, state->files);
   if (options.on_warning) {
     for (const Diagnostic& d : diagnostics) options.on_warning(d);

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 
+#include "graph_storage.hpp"
 #include "orgraph/names.hpp"
 
 namespace orgraph::detail {
@@ -33,9 +35,12 @@ struct Span {
   const Date* end;
 };
 
-Span span_of(const Entity& e) {
-  if (!e.date->empty()) return {e.date, e.date};
-  return {e.start, e.end};
+// An entity's lifespan straight from the arrays: building an Entity view for every endpoint of
+// every relation would cost more than the check.
+Span lifespan_of(const GraphStorage& s, EntityId id) {
+  const EntityRecord& e = s.entities[id];
+  if (e.date != 0) return {&s.dates[e.date], &s.dates[e.date]};
+  return {&s.dates[e.start], &s.dates[e.end]};
 }
 
 Span span_of(const Relation& r) {
@@ -43,27 +48,28 @@ Span span_of(const Relation& r) {
 }
 
 // Warns when relation r certainly lies (partly) outside the lifespan of entity e.
-void check_lifespan(const TemporalGraph& g, const Relation& r, const Entity& e,
+void check_lifespan(const TemporalGraph& g, const Relation& r, EntityId endpoint, const Span& life,
                     std::vector<Diagnostic>& out) {
-  const Span life = span_of(e);
+  if (life.start->empty() && !has_end(*life.end)) return;  // unbounded: nothing to be outside of
+  const std::string_view key = g.entity(endpoint).key;
   const Span fact = span_of(r);
   const bool point = r.is_point;
   std::string problem;
   if (!fact.start->empty() && !life.start->empty() &&
       fact.start->widened().latest < life.start->widened().earliest) {
-    problem = fmt::format("begins ({}) before '{}' exists (from {})", fact.start->text(), e.key,
+    problem = fmt::format("begins ({}) before '{}' exists (from {})", fact.start->text(), key,
                           life.start->text());
   } else if (has_end(*fact.end) && !life.start->empty() &&
              fact.end->widened().latest <= life.start->widened().earliest && !point) {
-    problem = fmt::format("ends ({}) before '{}' exists (from {})", fact.end->text(), e.key,
+    problem = fmt::format("ends ({}) before '{}' exists (from {})", fact.end->text(), key,
                           life.start->text());
   } else if (!fact.start->empty() && has_end(*life.end) &&
              fact.start->widened().earliest > life.end->widened().latest) {
-    problem = fmt::format("begins ({}) after '{}' ended ({})", fact.start->text(), e.key,
-                          life.end->text());
+    problem =
+        fmt::format("begins ({}) after '{}' ended ({})", fact.start->text(), key, life.end->text());
   } else if (has_end(*fact.end) && has_end(*life.end) && !point &&
              fact.end->widened().earliest > life.end->widened().latest) {
-    problem = fmt::format("lasts ({}) beyond the end of '{}' ({})", fact.end->text(), e.key,
+    problem = fmt::format("lasts ({}) beyond the end of '{}' ({})", fact.end->text(), key,
                           life.end->text());
   }
   if (!problem.empty()) {
@@ -87,11 +93,14 @@ CertainSpan certain_span(const Relation& r) {
 void check_office_holders(const TemporalGraph& g, std::vector<Diagnostic>& out) {
   // Group holds relations by office (org and folded role).
   std::map<std::pair<EntityId, std::string>, std::vector<RelationId>> offices;
+  std::unordered_map<std::string_view, std::string> folded;  // each distinct title folded once
   for (RelationId id = 0; id < g.relation_count(); ++id) {
     Relation r = g.relation(id);
     if (r.kind != RelationKind::holds) continue;
-    std::string role = names::fold(r.role.empty() ? r.role_en : r.role);
-    offices[{r.to, std::move(role)}].push_back(id);
+    const std::string_view title = r.role.empty() ? r.role_en : r.role;
+    auto it = folded.find(title);
+    if (it == folded.end()) it = folded.emplace(title, names::fold(title)).first;
+    offices[{r.to, it->second}].push_back(id);
   }
   for (auto& [office, ids] : offices) {
     if (ids.size() < 2) continue;
@@ -187,12 +196,18 @@ void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
 
 }  // namespace
 
-void check_consistency(const TemporalGraph& g, std::vector<Diagnostic>& out) {
+void check_consistency(const TemporalGraph& g, const GraphStorage& s,
+                       std::vector<Diagnostic>& out) {
   for (RelationId id = 0; id < g.relation_count(); ++id) {
-    Relation r = g.relation(id);
-    if (traits(r.kind).category == Category::lineage) continue;
-    check_lifespan(g, r, g.entity(r.from), out);
-    check_lifespan(g, r, g.entity(r.to), out);
+    const RelationRecord& record = s.relations[id];
+    if (traits(record.kind).category == Category::lineage) continue;
+    const Span from = lifespan_of(s, record.from), to = lifespan_of(s, record.to);
+    const bool from_bounded = !from.start->empty() || has_end(*from.end);
+    const bool to_bounded = !to.start->empty() || has_end(*to.end);
+    if (!from_bounded && !to_bounded) continue;
+    const Relation r = g.relation(id);
+    check_lifespan(g, r, r.from, from, out);
+    check_lifespan(g, r, r.to, to, out);
   }
   check_office_holders(g, out);
   check_lineage(g, out);

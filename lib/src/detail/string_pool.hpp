@@ -19,7 +19,6 @@ class StringPool {
  public:
   StringPool() {
     views_.push_back({});
-    hashes_.push_back(0);
     slots_.assign(1024, 0);
   }
 
@@ -29,11 +28,10 @@ class StringPool {
     if (text.empty()) return 0;
     const std::uint32_t hash = hash_of(text);
     std::size_t slot = find_slot(text, hash);
-    if (slots_[slot] != 0) return slots_[slot];
+    if (slots_[slot] != 0) return id_of(slots_[slot]);
     const auto id = static_cast<StringId>(views_.size());
     views_.push_back(store(text));
-    hashes_.push_back(hash);
-    slots_[slot] = id;
+    slots_[slot] = pack(hash, id);
     if (inserted) *inserted = true;
     if (views_.size() * 2 > slots_.size()) grow();
     return id;
@@ -43,9 +41,9 @@ class StringPool {
   std::optional<StringId> lookup(std::string_view text) const {
     if (text.empty()) return StringId{0};
     if (slots_.empty()) return std::nullopt;
-    const StringId id = slots_[find_slot(text, hash_of(text))];
-    if (id == 0) return std::nullopt;
-    return id;
+    const std::uint64_t entry = slots_[find_slot(text, hash_of(text))];
+    if (entry == 0) return std::nullopt;
+    return id_of(entry);
   }
 
   std::string_view view(StringId id) const { return views_[id]; }
@@ -53,14 +51,11 @@ class StringPool {
   const std::vector<std::string_view>& views() const { return views_; }
 
   // Drops the lookup table once no more strings will be added (the views stay).
-  void freeze() {
-    slots_ = {};
-    hashes_ = {};
-  }
+  void freeze() { slots_ = {}; }
 
   std::size_t memory_bytes() const {
     return bytes_ + views_.capacity() * sizeof(std::string_view) +
-           slots_.capacity() * sizeof(StringId) + hashes_.capacity() * sizeof(std::uint32_t);
+           slots_.capacity() * sizeof(std::uint64_t);
   }
 
  private:
@@ -69,23 +64,34 @@ class StringPool {
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
 
+  // A slot holds the string's hash beside its id, so that probing compares hashes without
+  // touching the strings; 0 is an empty slot (id 0, the empty string, is never stored).
+  static std::uint64_t pack(std::uint32_t hash, StringId id) {
+    return std::uint64_t{hash} << 32 | id;
+  }
+  static StringId id_of(std::uint64_t entry) { return static_cast<StringId>(entry); }
+  static std::uint32_t hash_in(std::uint64_t entry) {
+    return static_cast<std::uint32_t>(entry >> 32);
+  }
+
   // An open-addressing table with linear probing: the slot holding `text`, or the empty slot
   // where it would go. The table is at most half full.
   std::size_t find_slot(std::string_view text, std::uint32_t hash) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-      const StringId id = slots_[slot];
-      if (id == 0 || (hashes_[id] == hash && views_[id] == text)) return slot;
+      const std::uint64_t entry = slots_[slot];
+      if (entry == 0 || (hash_in(entry) == hash && views_[id_of(entry)] == text)) return slot;
     }
   }
 
   void grow() {
-    std::vector<StringId> bigger(slots_.size() * 2, 0);
+    std::vector<std::uint64_t> bigger(slots_.size() * 2, 0);
     const std::size_t mask = bigger.size() - 1;
-    for (StringId id = 1; id < views_.size(); ++id) {
-      std::size_t slot = hashes_[id] & mask;
+    for (std::uint64_t entry : slots_) {
+      if (entry == 0) continue;
+      std::size_t slot = hash_in(entry) & mask;
       while (bigger[slot] != 0) slot = (slot + 1) & mask;
-      bigger[slot] = id;
+      bigger[slot] = entry;
     }
     slots_ = std::move(bigger);
   }
@@ -116,8 +122,7 @@ class StringPool {
   std::size_t used_ = kBlock;
   std::size_t bytes_ = 0;
   std::vector<std::string_view> views_;
-  std::vector<std::uint32_t> hashes_;  // by id, while not frozen
-  std::vector<StringId> slots_;        // the lookup table, while not frozen
+  std::vector<std::uint64_t> slots_;  // the lookup table (hash, id), while not frozen
 };
 
 }  // namespace orgraph::detail
