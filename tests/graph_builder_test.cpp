@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "orgraph/names.hpp"
+#include "support/build_errors.hpp"
 
 namespace orgraph {
 namespace {
@@ -80,17 +81,7 @@ GraphBuilder fixture() {
   return b;
 }
 
-// The messages of a failed build, or an empty list when it succeeds.
-std::vector<std::string> build_errors(GraphBuilder& b) {
-  try {
-    b.build();
-  } catch (const load_error& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(to_string(d));
-    return out;
-  }
-  return {};
-}
+using testing::build_errors;
 
 }  // namespace
 

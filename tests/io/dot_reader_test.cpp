@@ -5,6 +5,7 @@
 #include <string>
 
 #include "orgraph/load.hpp"
+#include "support/build_errors.hpp"
 
 namespace orgraph {
 namespace {
@@ -18,14 +19,9 @@ TemporalGraph read(std::string_view text, std::vector<Diagnostic>* warnings = nu
 }
 
 std::vector<std::string> errors_of(std::string_view text) {
-  try {
-    read(text);
-  } catch (const load_error& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(to_string(d));
-    return out;
-  }
-  return {};
+  GraphBuilder b;
+  io::read_dot(text, "t.gv", b);
+  return testing::build_errors(b);
 }
 
 }  // namespace

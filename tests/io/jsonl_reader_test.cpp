@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "orgraph/load.hpp"
+#include "support/build_errors.hpp"
 
 namespace orgraph {
 namespace {
@@ -26,14 +27,9 @@ TemporalGraph read(std::string_view text, std::vector<Diagnostic>* warnings = nu
 
 // Every diagnostic of a failed read, as printed; empty if the text loads.
 std::vector<std::string> errors_of(std::string_view text) {
-  try {
-    read(text);
-  } catch (const load_error& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(to_string(d));
-    return out;
-  }
-  return {};
+  GraphBuilder b;
+  io::read_jsonl(text, "t.jsonl", b);
+  return testing::build_errors(b);
 }
 
 // The first line of an error list (the one a single bad line produces).
