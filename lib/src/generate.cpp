@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "orgraph/date.hpp"
+
 #include <fmt/format.h>
 
 namespace orgraph {
@@ -61,30 +63,20 @@ using Day = std::int32_t;  // days since 1970-01-01 (proleptic Gregorian)
 constexpr Day kOpen = std::numeric_limits<Day>::max();
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-// Howard Hinnant's days_from_civil / civil_from_days.
-constexpr Day days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+// Calendar arithmetic comes from date.hpp (Hinnant's algorithms, in 64 bits, so that the open
+// sentinel converts without overflow; its text is never printed).
+Day days_from_civil(int y, int m, int d) {
+  return static_cast<Day>(
+      orgraph::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
 }
 
 struct Civil {
   int y, m, d;
 };
 
-constexpr Civil civil_from_days(Day z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp < 10 ? mp + 3 : mp - 9;
-  return {yoe + era * 400 + (m <= 2), m, d};
+Civil civil_from_days(Day z) {
+  const orgraph::CivilDate c = orgraph::civil_from_days(z);
+  return {static_cast<int>(c.year), static_cast<int>(c.month), static_cast<int>(c.day)};
 }
 
 // How a true day is written. Every style's text contains the day it renders.
