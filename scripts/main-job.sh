@@ -3,7 +3,7 @@
 # validates the Syrian graph and asks it what its articles answer — who held which office in the
 # Revolutionary Movement Office, who was in the Syrian National Council in September 2011, where
 # the Ansar al-Thawra Gathering came from, who controlled what when Homs fell — writing the JSON
-# answers into out/.
+# answers into out/, and draws the lineage diagram, a snapshot and an office table there.
 # Usage: scripts/main-job.sh [GRAPH]   (default: graphs/syria)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,4 +32,10 @@ ask "members of the Syrian National Council in September 2011" members members \
 ask "where the Ansar al-Thawra Gathering came from" lineage lineage "أنصار الثورة" --up
 ask "who controlled what on the day Homs fell" snapshot snapshot --at 2024-12-08 \
   --rel controls --connected
-printf '\nwrote the JSON answers to out/: find roles members lineage snapshot\n'
+printf '\n== diagrams (Graphviz, in-process)\n'
+"$orgraph" render "$graph" --view lineage -o out/lineage.svg
+"$orgraph" render "$graph" --view lineage -o out/lineage.png
+"$orgraph" render "$graph" --view snapshot --at 2012-06 --connected -o out/snapshot-2012-06.svg
+"$orgraph" render "$graph" --view roles --focus "مكتب الحراك الثوري" -o out/roles-hirak-office.svg
+printf '\nwrote to out/: the JSON answers (find roles members lineage snapshot) and the diagrams\n'
+printf '(lineage.svg, lineage.png, snapshot-2012-06.svg, roles-hirak-office.svg)\n'

@@ -22,5 +22,6 @@ void add_path_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
 void add_history_command(CLI::App& app, Action& action);
 void add_generate_command(CLI::App& app, Action& action);
+void add_render_command(CLI::App& app, Action& action);
 
 }  // namespace orgraph::app

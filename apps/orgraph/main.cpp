@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   app::add_diff_command(app, action);
   app::add_history_command(app, action);
   app::add_generate_command(app, action);
+  app::add_render_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "detail/graphviz_lock.hpp"
 #include "orgraph/names.hpp"
 
 namespace orgraph::io {
@@ -39,7 +40,6 @@ struct ReadState {
   std::exception_ptr failure;
 };
 
-std::mutex cgraph_mutex;
 ReadState* current = nullptr;
 
 // Feeds the lexer one line at a time, so that chunk_line is the line being lexed.
@@ -325,7 +325,7 @@ void read_dot(std::string_view text, std::string_view name, GraphBuilder& builde
     return;
   }
 
-  std::lock_guard lock(cgraph_mutex);
+  std::lock_guard lock(detail::graphviz_mutex());
   ReadState state;
   state.next = text.data();
   state.end = text.data() + text.size();
