@@ -149,24 +149,12 @@ std::string join_style(std::initializer_list<std::string> words) {
   return out;
 }
 
+// Graphviz's shape for a node: the Shape names are Graphviz's own, except that a rounded box is
+// a box (with style=rounded) and an HTML table sits in a plaintext node.
 std::string_view shape_name(const Node& node) {
   if (node.table) return "plaintext";
-  switch (node.shape) {
-    case Shape::box:
-    case Shape::rounded:
-      return "box";
-    case Shape::ellipse:
-      return "ellipse";
-    case Shape::plaintext:
-      return "plaintext";
-    case Shape::point:
-      return "point";
-    case Shape::note:
-      return "note";
-    case Shape::hexagon:
-      break;
-  }
-  return "hexagon";
+  if (node.shape == Shape::rounded) return "box";
+  return to_string(node.shape);
 }
 
 std::string cluster_name(const std::string& id) {
