@@ -9,6 +9,8 @@
 
 namespace orgraph {
 
+const detail::GraphStorage& detail::storage(const TemporalGraph& graph) { return *graph.s_; }
+
 std::string_view to_string(MatchQuality quality) {
   switch (quality) {
     case MatchQuality::id:
@@ -61,12 +63,13 @@ Entity TemporalGraph::entity(EntityId id) const {
   e.type = s_->str(r.type);
   e.name = s_->str(r.name);
   e.name_en = s_->str(r.name_en);
-  e.note = s_->str(r.note);
+  const detail::EntityExtra& extra = s_->entity_extras[r.extra];
+  e.note = s_->str(extra.note);
   e.start = s_->date(r.start);
   e.end = s_->date(r.end);
   e.date = s_->date(r.date);
-  e.aliases = {s_->alias_pool.data() + r.aliases.begin, r.aliases.count};
-  e.attributes = {s_->attribute_pool.data() + r.attributes.begin, r.attributes.count};
+  e.aliases = {s_->alias_pool.data() + extra.aliases.begin, extra.aliases.count};
+  e.attributes = {s_->attribute_pool.data() + extra.attributes.begin, extra.attributes.count};
   e.sources = s_->sources(r.sources);
   e.graph_ = this;
   e.file_ = r.file;
@@ -88,7 +91,7 @@ Relation TemporalGraph::relation(RelationId id) const {
   out.start = s_->date(r.start);
   out.end = s_->date(r.end);
   out.is_point = (r.flags & detail::kPointRelation) != 0;
-  out.sources = s_->sources(r.sources);
+  out.sources = s_->sources(extra.sources);
   out.graph_ = this;
   out.file_ = r.file;
   out.line_ = r.line;
@@ -128,22 +131,21 @@ TimeSpan TemporalGraph::span(RelationId id) const { return s_->relation_spans[id
 
 namespace {
 
-std::vector<std::uint32_t> query_index(const detail::IntervalIndex& index, DayRange range) {
+std::vector<std::uint32_t> query_index(const detail::IntervalIndex& index,
+                                       std::span<const detail::TimeSpan32> spans, DayRange range) {
   std::vector<std::uint32_t> ids;
-  if (range.latest < range.earliest) return ids;
-  index.overlapping(detail::to_day32(range.earliest), detail::to_day32(range.latest), ids);
-  std::sort(ids.begin(), ids.end());
+  detail::ids_during(index, spans, range, ids);
   return ids;
 }
 
 }  // namespace
 
 std::vector<EntityId> TemporalGraph::entities_during(DayRange range) const {
-  return query_index(s_->entity_index, range);
+  return query_index(s_->entity_index, s_->entity_spans, range);
 }
 
 std::vector<RelationId> TemporalGraph::relations_during(DayRange range) const {
-  return query_index(s_->relation_index, range);
+  return query_index(s_->relation_index, s_->relation_spans, range);
 }
 
 std::optional<EntityId> TemporalGraph::find_key(std::string_view key) const {
@@ -308,6 +310,7 @@ std::size_t TemporalGraph::memory_bytes() const {
       s.alias_pool.capacity() * sizeof(std::string_view) +
       s.attribute_pool.capacity() * sizeof(Attribute) +
       s.entities.capacity() * sizeof(detail::EntityRecord) +
+      s.entity_extras.capacity() * sizeof(detail::EntityExtra) +
       s.relations.capacity() * sizeof(detail::RelationRecord) +
       s.relation_extras.capacity() * sizeof(detail::RelationExtra) +
       s.by_key.capacity() * sizeof(EntityId) + s.out.memory_bytes() + s.in.memory_bytes() +

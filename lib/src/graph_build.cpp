@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 #include <utility>
 
 #include "builder_state.hpp"
@@ -58,12 +59,14 @@ class Validator {
     out_->files = s_.files;
     out_->dates.emplace_back();            // DateId 0: unknown
     out_->source_sets.emplace_back();      // SourceSetId 0: none
-    out_->relation_extras.emplace_back();  // extra 0: none
-    date_ids_.push_back(0);                // StringId 0 ("") is date 0
+    out_->relation_extras.emplace_back();  // extra 0: no sources, no texts
+    out_->entity_extras.emplace_back();
+    date_ids_.push_back(0);  // StringId 0 ("") is date 0
     validate_entities();
     validate_relations();
     if (s_.errors > 0) return nullptr;
     index();
+    trim();
     return std::move(out_);
   }
 
@@ -215,7 +218,7 @@ class Validator {
     const FileLine at = e.has_attributes ? e.declared : e.first_mention;
     EntityRecord& r = out_->entities[id];
     r.key = e.key;
-    r.file = at.file;
+    r.file = static_cast<std::uint16_t>(at.file);
     r.line = at.line;
     auto field_at = [&](EntityField f) { return e.fields[f].value ? e.fields[f].where : at; };
 
@@ -251,7 +254,8 @@ class Validator {
     }
     r.name = e.fields[kName].value;
     r.name_en = e.fields[kNameEn].value;
-    r.note = e.fields[kNote].value;
+    EntityExtra extra;
+    extra.note = e.fields[kNote].value;
     if (r.kind == EntityKind::source) {
       if (r.name == 0 && e.fields[kTitle].value == 0) {
         s_.report(Severity::error, at, "source has neither title= nor name=", key);
@@ -287,7 +291,7 @@ class Validator {
     }
 
     // Names in further languages and source metadata are kept as written.
-    r.attributes.begin = static_cast<std::uint32_t>(out_->attribute_pool.size());
+    extra.attributes.begin = static_cast<std::uint32_t>(out_->attribute_pool.size());
     for (const auto& [k, v] : e.extra) out_->attribute_pool.push_back({str(k), str(v.value)});
     if (r.kind == EntityKind::source) {
       for (int f = kFirstSourceField; f < kEntityFieldCount; ++f) {
@@ -296,20 +300,24 @@ class Validator {
         }
       }
     }
-    r.attributes.count =
-        static_cast<std::uint32_t>(out_->attribute_pool.size()) - r.attributes.begin;
+    extra.attributes.count =
+        static_cast<std::uint32_t>(out_->attribute_pool.size()) - extra.attributes.begin;
 
-    r.aliases.begin = static_cast<std::uint32_t>(out_->alias_pool.size());
+    extra.aliases.begin = static_cast<std::uint32_t>(out_->alias_pool.size());
     for (StringId a : e.aliases) {
       for_each_item(str(a), "|", [&](std::string_view alias) {
         StringId stored = s_.strings.intern(alias);
-        if (std::find(out_->alias_pool.begin() + r.aliases.begin, out_->alias_pool.end(),
+        if (std::find(out_->alias_pool.begin() + extra.aliases.begin, out_->alias_pool.end(),
                       str(stored)) == out_->alias_pool.end()) {
           out_->alias_pool.push_back(str(stored));
         }
       });
     }
-    r.aliases.count = static_cast<std::uint32_t>(out_->alias_pool.size()) - r.aliases.begin;
+    extra.aliases.count = static_cast<std::uint32_t>(out_->alias_pool.size()) - extra.aliases.begin;
+    if (extra.note != 0 || extra.aliases.count != 0 || extra.attributes.count != 0) {
+      r.extra = static_cast<std::uint32_t>(out_->entity_extras.size());
+      out_->entity_extras.push_back(extra);
+    }
     r.sources = sources(e.sources, field_at(kSrc), subject);
   }
 
@@ -418,21 +426,21 @@ class Validator {
       extra.role_en = raw.fields[kRoleEn];
     }
     extra.note = raw.fields[kRNote];
-    if (extra.role || extra.role_en || extra.note) {
-      r.extra = static_cast<std::uint32_t>(out_->relation_extras.size());
-      out_->relation_extras.push_back(extra);
-    }
     const StringId src = raw.fields[kRSrc];
-    r.sources = sources(std::span<const StringId>(&src, src ? 1 : 0), at, who);
+    extra.sources = sources(std::span<const StringId>(&src, src ? 1 : 0), at, who);
+    if (extra != RelationExtra{}) {
+      auto [it, inserted] =
+          extra_ids_.try_emplace(extra, static_cast<std::uint32_t>(out_->relation_extras.size()));
+      if (inserted) out_->relation_extras.push_back(extra);
+      r.extra = it->second;
+    }
     out_->relations.push_back(r);
   }
 
   // Lifespans, relation spans clipped to them, and the time indexes over both.
   void index_time() {
     const auto& dates = out_->dates;
-    std::vector<IntervalIndex::Interval> intervals;
     out_->entity_spans.reserve(out_->entities.size());
-    intervals.reserve(out_->entities.size());
     for (const EntityRecord& e : out_->entities) {
       TimeSpan span =
           e.date != 0 ? point_span(dates[e.date]) : interval_span(dates[e.start], dates[e.end]);
@@ -440,23 +448,28 @@ class Validator {
         span = undated_event_span();
       }
       out_->entity_spans.push_back(TimeSpan32::from(span));
-      intervals.push_back(
-          {out_->entity_spans.back().possible_from, out_->entity_spans.back().possible_until});
     }
-    out_->entity_index = IntervalIndex(intervals);
-    intervals.clear();
+    out_->entity_index = IntervalIndex(out_->entity_spans);
     out_->relation_spans.reserve(out_->relations.size());
-    intervals.reserve(out_->relations.size());
     for (const RelationRecord& r : out_->relations) {
       TimeSpan span = (r.flags & kPointRelation) ? point_span(dates[r.start])
                                                  : interval_span(dates[r.start], dates[r.end]);
       span = span.clipped_to(out_->entity_spans[r.from].wide())
                  .clipped_to(out_->entity_spans[r.to].wide());
       out_->relation_spans.push_back(TimeSpan32::from(span));
-      intervals.push_back(
-          {out_->relation_spans.back().possible_from, out_->relation_spans.back().possible_until});
     }
-    out_->relation_index = IntervalIndex(intervals);
+    out_->relation_index = IntervalIndex(out_->relation_spans);
+  }
+
+  // Gives back what the growing arrays reserved beyond their size.
+  void trim() {
+    out_->dates.shrink_to_fit();
+    out_->source_pool.shrink_to_fit();
+    out_->source_sets.shrink_to_fit();
+    out_->alias_pool.shrink_to_fit();
+    out_->attribute_pool.shrink_to_fit();
+    out_->relation_extras.shrink_to_fit();
+    out_->entity_extras.shrink_to_fit();
   }
 
   // Builds the adjacency and key indexes over the validated arrays (the name index is built
@@ -500,8 +513,17 @@ class Validator {
   static constexpr DateId kUnparsed = 0xFFFFFFFFu;
   static constexpr DateId kInvalid = 0xFFFFFFFEu;
 
+  struct ExtraHash {
+    std::size_t operator()(const RelationExtra& k) const {
+      const std::uint64_t a = std::uint64_t{k.sources} << 32 | k.role;
+      const std::uint64_t b = std::uint64_t{k.role_en} << 32 | k.note;
+      return std::hash<std::uint64_t>{}(a ^ (b * 0x9E3779B97F4A7C15ull));
+    }
+  };
+
   BuilderState& s_;
   std::unique_ptr<GraphStorage> out_;
+  std::unordered_map<RelationExtra, std::uint32_t, ExtraHash> extra_ids_;
   std::vector<EntityKind> kinds_;
   std::vector<bool> known_;
   std::vector<DateId> date_ids_;

@@ -19,6 +19,10 @@ void GraphBuilder::set_name(std::string_view name) {
 }
 
 std::uint32_t GraphBuilder::add_file(std::string_view path) {
+  // Records keep a 16-bit file index (memory: see graph_storage.hpp).
+  if (s_->files.size() >= kMaxFiles) {
+    throw error(fmt::format("too many files in one graph (at most {}): {}", kMaxFiles, path));
+  }
   s_->files.emplace_back(path);
   return static_cast<std::uint32_t>(s_->files.size() - 1);
 }

@@ -27,34 +27,45 @@ struct Span32 {
   std::uint32_t count = 0;
 };
 
-struct EntityRecord {
-  StringId key = 0, type = 0, name = 0, name_en = 0, note = 0;
-  DateId start = 0, end = 0, date = 0;
+// The rarer parts of an entity, kept aside so that most entities do not pay for them.
+struct EntityExtra {
+  StringId note = 0;
   Span32 aliases, attributes;
+};
+
+// 44 bytes.
+struct EntityRecord {
+  StringId key = 0, type = 0, name = 0, name_en = 0;
+  DateId start = 0, end = 0, date = 0;
   SourceSetId sources = 0;
-  std::uint32_t file = 0, line = 0;
+  std::uint32_t extra = 0;  // index into GraphStorage::entity_extras; 0: none
+  std::uint32_t line = 0;
+  std::uint16_t file = 0;
   EntityKind kind = EntityKind::org;
 };
+static_assert(sizeof(EntityRecord) == 44);
 
 enum RelationFlags : std::uint8_t { kPointRelation = 1 };
 
-// The rarer texts of a relation, kept aside so that most relations do not pay for them.
+// What a relation says beside its endpoints and dates: its sources and texts. Relations share
+// few distinct combinations (the same sources, the same office titles), so each is stored once.
 struct RelationExtra {
+  SourceSetId sources = 0;
   StringId role = 0, role_en = 0, note = 0;
+  friend bool operator==(const RelationExtra&, const RelationExtra&) = default;
 };
 
-// 32 bytes: the per-relation cost that dominates memory on large graphs.
+// 28 bytes: the per-relation cost that dominates memory on large graphs.
 struct RelationRecord {
   EntityId from = 0, to = 0;
   DateId start = 0, end = 0;
-  SourceSetId sources = 0;
-  std::uint32_t extra = 0;  // index into GraphStorage::relation_extras; 0: none
+  std::uint32_t extra = 0;  // index into GraphStorage::relation_extras; 0: no sources, no texts
   std::uint32_t line = 0;
   std::uint16_t file = 0;
   RelationKind kind = RelationKind::member_of;
   std::uint8_t flags = 0;
 };
-static_assert(sizeof(RelationRecord) == 32);
+static_assert(sizeof(RelationRecord) == 28);
 
 // A compressed sparse row index: the relations of entity v are ids[offsets[v]..offsets[v+1]),
 // grouped by category (then in id order), so one category is a contiguous part of the row.
@@ -89,20 +100,6 @@ struct NameIndex {
   }
 };
 
-// A TimeSpan in 16 bytes (days as int32, see IntervalIndex).
-struct TimeSpan32 {
-  Day32 possible_from, certain_from, certain_until, possible_until;
-
-  static TimeSpan32 from(const TimeSpan& s) {
-    return {to_day32(s.possible_from), to_day32(s.certain_from), to_day32(s.certain_until),
-            to_day32(s.possible_until)};
-  }
-  TimeSpan wide() const {
-    return {from_day32(possible_from), from_day32(certain_from), from_day32(certain_until),
-            from_day32(possible_until)};
-  }
-};
-
 struct GraphStorage {
   std::string name;
   std::vector<std::string> files;
@@ -113,6 +110,7 @@ struct GraphStorage {
   std::vector<std::string_view> alias_pool;
   std::vector<Attribute> attribute_pool;
   std::vector<EntityRecord> entities;
+  std::vector<EntityExtra> entity_extras;  // [0] is empty
   std::vector<RelationRecord> relations;
   std::vector<RelationExtra> relation_extras;  // [0] is empty
   Csr out, in;

@@ -102,14 +102,20 @@ class lookup_error : public error {
   std::vector<NameMatch> candidates_;
 };
 
+class TemporalGraph;
 namespace detail {
 struct GraphStorage;
 struct NameIndex;
+// The arrays behind a graph, for the library's own queries.
+const GraphStorage& storage(const TemporalGraph& graph);
 }  // namespace detail
 
 // The built graph: entities and relations in flat arrays, strings and dates interned, CSR
 // adjacency (out and in) per relation category, and a folded-name index. Immutable once built
-// (by GraphBuilder); all const member functions are safe to call from several threads at once.
+// (by GraphBuilder); all const member functions are safe to call from several threads at once,
+// and so are the query functions (query/*.hpp) and views (render/*_view.hpp) that read it: the
+// one lazily built part, the name index of the first search(), is built once under
+// std::call_once. Moving or destroying a graph while others read it is a data race.
 // Movable, not copyable.
 class TemporalGraph {
  public:
@@ -173,6 +179,7 @@ class TemporalGraph {
   friend class GraphBuilder;
   friend struct Entity;
   friend struct Relation;
+  friend const detail::GraphStorage& detail::storage(const TemporalGraph& graph);
   explicit TemporalGraph(std::unique_ptr<detail::GraphStorage> storage);
   const detail::NameIndex& name_index() const;
   std::string_view name_of(EntityId id, std::uint16_t which) const;

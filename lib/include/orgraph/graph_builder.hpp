@@ -45,7 +45,9 @@ class GraphBuilder {
   // Names the graph (the first name set wins). Time: O(1).
   void set_name(std::string_view name);
 
-  // Registers an input file for locations; returns its index for FileLine. Time: O(1).
+  // Registers an input file for locations; returns its index for FileLine. A graph is read
+  // from at most kMaxFiles files; one more throws orgraph::error. Time: O(1).
+  static constexpr std::size_t kMaxFiles = 65535;
   std::uint32_t add_file(std::string_view path);
 
   // Declares (or adds to) entity `key` with attributes named as in DESIGN §2 (kind, type, name,

@@ -1,6 +1,7 @@
 #include "detail/interval_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 
 namespace orgraph::detail {
@@ -19,92 +20,89 @@ Day from_day32(Day32 day) {
   return day;
 }
 
-IntervalIndex::IntervalIndex(const std::vector<Interval>& intervals) {
+IntervalIndex::IntervalIndex(std::span<const TimeSpan32> spans) {
   std::vector<std::uint32_t> ids;
-  ids.reserve(intervals.size());
-  for (std::uint32_t i = 0; i < intervals.size(); ++i) {
-    if (intervals[i].from < intervals[i].until) ids.push_back(i);
+  ids.reserve(spans.size());
+  for (std::uint32_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].possible_from < spans[i].possible_until) ids.push_back(i);
   }
   by_start_.reserve(ids.size());
   by_end_.reserve(ids.size());
-  root_ = build(ids, intervals);
+  root_ = build(ids, spans);
   nodes_.shrink_to_fit();
 }
 
 std::int32_t IntervalIndex::build(std::vector<std::uint32_t>& ids,
-                                  const std::vector<Interval>& intervals) {
+                                  std::span<const TimeSpan32> spans) {
   if (ids.empty()) return -1;
-  // The centre is the median of the interval starts: every interval holding it stays here,
-  // and the others split into two parts of at most half each... or fewer.
+  // The centre is the median of the starts: every span holding it stays here, and the others
+  // split into two parts of at most half each.
   std::vector<Day32> starts(ids.size());
-  for (std::size_t i = 0; i < ids.size(); ++i) starts[i] = intervals[ids[i]].from;
+  for (std::size_t i = 0; i < ids.size(); ++i) starts[i] = spans[ids[i]].possible_from;
   auto mid = starts.begin() + static_cast<std::ptrdiff_t>(starts.size() / 2);
   std::nth_element(starts.begin(), mid, starts.end());
   const Day32 center = *mid;
+  starts = {};
 
-  std::vector<std::uint32_t> left, right, here;
+  std::vector<std::uint32_t> left, right;
+  const auto begin = static_cast<std::uint32_t>(by_start_.size());
   for (std::uint32_t id : ids) {
-    const Interval& iv = intervals[id];
-    if (iv.until <= center) {
+    const TimeSpan32& span = spans[id];
+    if (span.possible_until <= center) {
       left.push_back(id);
-    } else if (iv.from > center) {
+    } else if (span.possible_from > center) {
       right.push_back(id);
     } else {
-      here.push_back(id);
+      by_start_.push_back(id);
+      by_end_.push_back(id);
     }
   }
   ids.clear();
   ids.shrink_to_fit();
 
   const auto index = static_cast<std::int32_t>(nodes_.size());
-  nodes_.push_back({center, static_cast<std::uint32_t>(by_start_.size()),
-                    static_cast<std::uint32_t>(here.size())});
-  for (std::uint32_t id : here) {
-    by_start_.push_back({intervals[id].from, id});
-    by_end_.push_back({intervals[id].until, id});
-  }
-  auto node_start = by_start_.end() - static_cast<std::ptrdiff_t>(here.size());
-  std::sort(node_start, by_start_.end(),
-            [](const Entry& a, const Entry& b) { return a.key < b.key; });
-  auto node_end = by_end_.end() - static_cast<std::ptrdiff_t>(here.size());
-  std::sort(node_end, by_end_.end(), [](const Entry& a, const Entry& b) { return a.key > b.key; });
-  here = {};
-  const std::int32_t l = build(left, intervals);
-  const std::int32_t r = build(right, intervals);
+  const auto count = static_cast<std::uint32_t>(by_start_.size()) - begin;
+  nodes_.push_back({center, begin, count});
+  // Ties keep id order, so that equal keys are visited as written.
+  std::stable_sort(by_start_.begin() + begin, by_start_.end(),
+                   [&](std::uint32_t a, std::uint32_t b) {
+                     return spans[a].possible_from < spans[b].possible_from;
+                   });
+  std::stable_sort(by_end_.begin() + begin, by_end_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return spans[a].possible_until > spans[b].possible_until;
+  });
+  const std::int32_t l = build(left, spans);
+  const std::int32_t r = build(right, spans);
   nodes_[static_cast<std::size_t>(index)].left = l;
   nodes_[static_cast<std::size_t>(index)].right = r;
   return index;
 }
 
-void IntervalIndex::overlapping(Day32 earliest, Day32 latest,
-                                std::vector<std::uint32_t>& out) const {
-  std::int32_t stack[128];
-  int top = 0;
-  if (root_ >= 0) stack[top++] = root_;
-  while (top > 0) {
-    const Node& n = nodes_[static_cast<std::size_t>(stack[--top])];
-    const Entry* s = by_start_.data() + n.begin;
-    const Entry* e = by_end_.data() + n.begin;
-    if (latest < n.center) {
-      // Every interval here ends after the centre, so after `latest`: keep those starting
-      // by `latest`. Nothing to the right can start that early.
-      for (std::uint32_t i = 0; i < n.count && s[i].key <= latest; ++i) out.push_back(s[i].id);
-      if (n.left >= 0) stack[top++] = n.left;
-    } else if (earliest > n.center) {
-      // Every interval here starts by the centre: keep those lasting past `earliest`.
-      for (std::uint32_t i = 0; i < n.count && e[i].key > earliest; ++i) out.push_back(e[i].id);
-      if (n.right >= 0) stack[top++] = n.right;
-    } else {
-      for (std::uint32_t i = 0; i < n.count; ++i) out.push_back(s[i].id);
-      if (n.left >= 0) stack[top++] = n.left;
-      if (n.right >= 0) stack[top++] = n.right;
+void ids_during(const IntervalIndex& index, std::span<const TimeSpan32> spans, DayRange range,
+                std::vector<std::uint32_t>& out) {
+  out.clear();
+  if (range.latest < range.earliest) return;
+  index.overlapping(to_day32(range.earliest), to_day32(range.latest), spans,
+                    [&out](std::uint32_t id) { out.push_back(id); });
+  // Sorting k ids costs about k log k steps, the bitmap n/64 word scans plus k bit sets.
+  if (out.size() * 64 < spans.size()) {
+    std::sort(out.begin(), out.end());
+    return;
+  }
+  std::vector<std::uint64_t> bits((spans.size() + 63) / 64, 0);
+  for (std::uint32_t id : out) bits[id / 64] |= std::uint64_t{1} << (id % 64);
+  out.clear();
+  for (std::size_t w = 0; w < bits.size(); ++w) {
+    for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
+      out.push_back(
+          static_cast<std::uint32_t>(w * 64 + static_cast<unsigned>(std::countr_zero(word))));
     }
   }
 }
 
 std::size_t IntervalIndex::memory_bytes() const {
-  return nodes_.capacity() * sizeof(Node) + by_start_.capacity() * sizeof(Entry) +
-         by_end_.capacity() * sizeof(Entry);
+  return nodes_.capacity() * sizeof(Node) + by_start_.capacity() * sizeof(std::uint32_t) +
+         by_end_.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace orgraph::detail

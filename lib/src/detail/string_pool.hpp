@@ -1,13 +1,15 @@
 #pragma once
 
 // Interned, stable strings: each distinct string is stored once in append-only blocks, so the
-// string_views handed out stay valid while the pool lives (also after a move).
+// string_views handed out stay valid while the pool lives (also after a move). A string costs
+// its bytes plus an 8-byte reference (and a lookup slot until the pool is frozen).
 
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -18,7 +20,7 @@ using StringId = std::uint32_t;  // 0 is always the empty string
 class StringPool {
  public:
   StringPool() {
-    views_.push_back({});
+    refs_.push_back(0);  // id 0: the empty string (own=0, block 0, offset 0, length 0)
     slots_.assign(1024, 0);
   }
 
@@ -29,15 +31,15 @@ class StringPool {
     const std::uint32_t hash = hash_of(text);
     std::size_t slot = find_slot(text, hash);
     if (slots_[slot] != 0) return id_of(slots_[slot]);
-    const auto id = static_cast<StringId>(views_.size());
-    views_.push_back(store(text));
+    const auto id = static_cast<StringId>(refs_.size());
+    refs_.push_back(store(text));
     slots_[slot] = pack(hash, id);
     if (inserted) *inserted = true;
-    if (views_.size() * 2 > slots_.size()) grow();
+    if (refs_.size() * 2 > slots_.size()) grow();
     return id;
   }
 
-  // The id of `text` if it was interned. Time: O(|text|) expected.
+  // The id of `text` if it was interned (and the pool is not frozen). Time: O(|text|) expected.
   std::optional<StringId> lookup(std::string_view text) const {
     if (text.empty()) return StringId{0};
     if (slots_.empty()) return std::nullopt;
@@ -46,16 +48,26 @@ class StringPool {
     return id_of(entry);
   }
 
-  std::string_view view(StringId id) const { return views_[id]; }
-  std::size_t size() const { return views_.size(); }
-  const std::vector<std::string_view>& views() const { return views_; }
+  // The text of `id`. Time: O(1).
+  std::string_view view(StringId id) const {
+    const std::uint64_t ref = refs_[id];
+    if (ref == 0) return {};  // only the empty string has length 0
+    const std::size_t block = (ref >> kBlockShift) & kBlockMask;
+    if (ref & kOwnBit) return {blocks_[block].get(), ref & kOwnLengthMask};
+    return {blocks_[block].get() + ((ref >> kLengthBits) & kOffsetMask), ref & kLengthMask};
+  }
+  std::size_t size() const { return refs_.size(); }
 
-  // Drops the lookup table once no more strings will be added (the views stay).
-  void freeze() { slots_ = {}; }
+  // Drops the lookup table once no more strings will be added (the texts stay) and trims the
+  // references to their size. Assigning `{}` would keep the table's capacity: it is swapped out.
+  void freeze() {
+    std::vector<std::uint64_t>().swap(slots_);
+    refs_.shrink_to_fit();
+  }
 
   std::size_t memory_bytes() const {
-    return bytes_ + views_.capacity() * sizeof(std::string_view) +
-           slots_.capacity() * sizeof(std::uint64_t);
+    return bytes_ + blocks_.capacity() * sizeof(blocks_[0]) +
+           refs_.capacity() * sizeof(std::uint64_t) + slots_.capacity() * sizeof(std::uint64_t);
   }
 
  private:
@@ -80,7 +92,7 @@ class StringPool {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
       const std::uint64_t entry = slots_[slot];
-      if (entry == 0 || (hash_in(entry) == hash && views_[id_of(entry)] == text)) return slot;
+      if (entry == 0 || (hash_in(entry) == hash && view(id_of(entry)) == text)) return slot;
     }
   }
 
@@ -96,32 +108,46 @@ class StringPool {
     slots_ = std::move(bigger);
   }
 
- private:
+  // A string's reference in 8 bytes: [own:1][block:27][offset:16][length:20] for a string in
+  // a shared 64 KiB block, [own:1][block:27][length:36] for one in a block of its own.
+  static constexpr int kLengthBits = 20;
+  static constexpr int kBlockShift = 36;
+  static constexpr std::uint64_t kOwnBit = std::uint64_t{1} << 63;
+  static constexpr std::uint64_t kBlockMask = (std::uint64_t{1} << 27) - 1;
+  static constexpr std::uint64_t kOffsetMask = 0xFFFF;
+  static constexpr std::uint64_t kLengthMask = (std::uint64_t{1} << kLengthBits) - 1;
+  static constexpr std::uint64_t kOwnLengthMask = (std::uint64_t{1} << kBlockShift) - 1;
   static constexpr std::size_t kBlock = 1 << 16;
 
-  std::string_view store(std::string_view text) {
+  std::uint64_t store(std::string_view text) {
+    if (blocks_.size() > kBlockMask || text.size() > kOwnLengthMask) {
+      throw std::length_error("string pool: too many or too long strings");
+    }
     if (text.size() > kBlock / 4) {  // large strings get a block of their own
       blocks_.push_back(std::make_unique<char[]>(text.size()));
       std::memcpy(blocks_.back().get(), text.data(), text.size());
       bytes_ += text.size();
-      return {blocks_.back().get(), text.size()};
+      return kOwnBit | std::uint64_t{blocks_.size() - 1} << kBlockShift | text.size();
     }
-    if (open_.empty() || used_ + text.size() > kBlock) {
-      open_.push_back(std::make_unique<char[]>(kBlock));
+    if (open_block_ == kNone || used_ + text.size() > kBlock) {
+      blocks_.push_back(std::make_unique<char[]>(kBlock));
+      open_block_ = blocks_.size() - 1;
       used_ = 0;
       bytes_ += kBlock;
     }
-    char* at = open_.back().get() + used_;
-    std::memcpy(at, text.data(), text.size());
+    std::memcpy(blocks_[open_block_].get() + used_, text.data(), text.size());
+    const std::uint64_t ref = std::uint64_t{open_block_} << kBlockShift |
+                              std::uint64_t{used_} << kLengthBits | text.size();
     used_ += text.size();
-    return {at, text.size()};
+    return ref;
   }
 
-  std::vector<std::unique_ptr<char[]>> blocks_;  // one string each
-  std::vector<std::unique_ptr<char[]>> open_;    // shared blocks, the last one being filled
-  std::size_t used_ = kBlock;
+  static constexpr std::size_t kNone = SIZE_MAX;
+  std::vector<std::unique_ptr<char[]>> blocks_;  // shared 64 KiB blocks and single long strings
+  std::size_t open_block_ = kNone;               // the shared block being filled
+  std::size_t used_ = 0;
   std::size_t bytes_ = 0;
-  std::vector<std::string_view> views_;
+  std::vector<std::uint64_t> refs_;   // by StringId
   std::vector<std::uint64_t> slots_;  // the lookup table (hash, id), while not frozen
 };
 

@@ -1,30 +1,40 @@
 #include "orgraph/query/snapshot.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+
+#include "graph_storage.hpp"
 
 namespace orgraph::query {
 namespace {
 
-// Decides which entities and relations a snapshot keeps, independent of time.
+using detail::Day32;
+using detail::GraphStorage;
+using detail::TimeSpan32;
+
+// Decides which entities and relations a snapshot keeps, independent of time. Reads the
+// storage arrays directly: a snapshot may weigh millions of facts, and building an Entity or
+// Relation view for each costs more than the answer itself.
 class Filter {
  public:
-  Filter(const TemporalGraph& g, const SnapshotOptions& o) : g_(g), o_(o) {}
+  Filter(const TemporalGraph& g, const SnapshotOptions& o) : s_(detail::storage(g)), o_(o) {
+    entity_kinds_.fill(o.kinds.empty());
+    for (EntityKind k : o.kinds) entity_kinds_[static_cast<std::size_t>(k)] = true;
+    relation_kinds_.fill(o.relations.empty());
+    for (RelationKind k : o.relations) relation_kinds_[static_cast<std::size_t>(k)] = true;
+  }
 
   bool keeps(EntityId id) const {
-    const Entity e = g_.entity(id);
+    const detail::EntityRecord& e = s_.entities[id];
     if (e.kind == EntityKind::source) return false;
-    if (!o_.kinds.empty() &&
-        std::find(o_.kinds.begin(), o_.kinds.end(), e.kind) == o_.kinds.end()) {
-      return false;
-    }
+    if (!entity_kinds_[static_cast<std::size_t>(e.kind)]) return false;
     return o_.types.empty() ||
-           std::find(o_.types.begin(), o_.types.end(), e.type) != o_.types.end();
+           std::find(o_.types.begin(), o_.types.end(), s_.str(e.type)) != o_.types.end();
   }
 
   bool keeps_kind(RelationKind kind) const {
-    return o_.relations.empty() ||
-           std::find(o_.relations.begin(), o_.relations.end(), kind) != o_.relations.end();
+    return relation_kinds_[static_cast<std::size_t>(kind)];
   }
 
   bool connected_only() const { return o_.connected_only; }
@@ -35,37 +45,45 @@ class Filter {
   }
 
  private:
-  const TemporalGraph& g_;
+  const GraphStorage& s_;
   const SnapshotOptions& o_;
+  std::array<bool, kEntityKindCount> entity_kinds_{};
+  std::array<bool, kRelationKindCount> relation_kinds_{};
 };
 
-// Builds one snapshot from candidate entities and relations (possible at some day of `at`).
-Snapshot assemble(const TemporalGraph& g, DayRange at, const Filter& filter,
+// Builds one snapshot from candidate entities and relations (possible at some day of `at`,
+// ascending ids).
+Snapshot assemble(const GraphStorage& g, DayRange at, const Filter& filter,
                   const std::vector<EntityId>& entity_candidates,
                   const std::vector<RelationId>& relation_candidates,
                   std::vector<std::int8_t>& kept /* scratch, sized entity_count, all -1 */) {
   Snapshot s;
   s.at = at;
+  if (at.latest < at.earliest) return s;
+  const Day32 earliest = detail::to_day32(at.earliest), latest = detail::to_day32(at.latest);
   for (EntityId id : entity_candidates) {
     if (!filter.keeps(id)) continue;
-    if (auto c = filter.certainty(g.lifespan(id).at(at))) {
+    if (auto c = filter.certainty(g.entity_spans[id].at(earliest, latest))) {
       s.entities.push_back({id, *c});
       kept[id] = 1;
     }
   }
+  s.relations.reserve(relation_candidates.size());
   for (RelationId id : relation_candidates) {
-    const Relation r = g.relation(id);
+    const detail::RelationRecord& r = g.relations[id];
     if (!filter.keeps_kind(r.kind) || kept[r.from] != 1 || kept[r.to] != 1) continue;
-    if (auto c = filter.certainty(g.span(id).at(at))) s.relations.push_back({id, *c});
+    if (auto c = filter.certainty(g.relation_spans[id].at(earliest, latest))) {
+      s.relations.push_back({id, *c});
+    }
   }
   if (filter.connected_only()) {
     for (const RelationAt& r : s.relations) {
-      const Relation rel = g.relation(r.relation);
+      const detail::RelationRecord& rel = g.relations[r.relation];
       kept[rel.from] = kept[rel.to] = 2;
     }
     std::erase_if(s.entities, [&](const EntityAt& e) { return kept[e.entity] != 2; });
     for (const RelationAt& r : s.relations) {
-      const Relation rel = g.relation(r.relation);
+      const detail::RelationRecord& rel = g.relations[r.relation];
       kept[rel.from] = kept[rel.to] = 1;
     }
   }
@@ -76,9 +94,13 @@ Snapshot assemble(const TemporalGraph& g, DayRange at, const Filter& filter,
 }  // namespace
 
 Snapshot snapshot(const TemporalGraph& graph, DayRange at, const SnapshotOptions& options) {
+  const GraphStorage& g = detail::storage(graph);
   std::vector<std::int8_t> kept(graph.entity_count(), -1);
-  return assemble(graph, at, Filter(graph, options), graph.entities_during(at),
-                  graph.relations_during(at), kept);
+  std::vector<EntityId> entities;
+  std::vector<RelationId> relations;
+  detail::ids_during(g.entity_index, g.entity_spans, at, entities);
+  detail::ids_during(g.relation_index, g.relation_spans, at, relations);
+  return assemble(g, at, Filter(graph, options), entities, relations, kept);
 }
 
 namespace {
@@ -87,7 +109,7 @@ namespace {
 // end days: each fact enters once and leaves once over the whole series.
 class Sweep {
  public:
-  explicit Sweep(std::vector<TimeSpan> spans) : spans_(std::move(spans)) {
+  explicit Sweep(std::span<const TimeSpan32> spans) : spans_(spans) {
     const auto n = static_cast<std::uint32_t>(spans_.size());
     by_start_.resize(n);
     by_end_.resize(n);
@@ -103,12 +125,13 @@ class Sweep {
 
   // Moves the window to `at` (not earlier than the last one) and returns the active ids sorted.
   std::vector<std::uint32_t> advance(DayRange at) {
+    const Day32 earliest = detail::to_day32(at.earliest), latest = detail::to_day32(at.latest);
     while (next_start_ < by_start_.size() &&
-           spans_[by_start_[next_start_]].possible_from <= at.latest) {
+           spans_[by_start_[next_start_]].possible_from <= latest) {
       const std::uint32_t id = by_start_[next_start_++];
-      if (spans_[id].ever_possible()) add(id);
+      if (spans_[id].possible_from < spans_[id].possible_until) add(id);
     }
-    while (next_end_ < by_end_.size() && spans_[by_end_[next_end_]].possible_until <= at.earliest) {
+    while (next_end_ < by_end_.size() && spans_[by_end_[next_end_]].possible_until <= earliest) {
       remove(by_end_[next_end_++]);
     }
     std::vector<std::uint32_t> ids = active_;
@@ -132,7 +155,7 @@ class Sweep {
     position_[id] = kAbsent;
   }
 
-  std::vector<TimeSpan> spans_;
+  std::span<const TimeSpan32> spans_;
   std::vector<std::uint32_t> by_start_, by_end_, active_, position_;
   std::size_t next_start_ = 0, next_end_ = 0;
 };
@@ -147,17 +170,14 @@ void snapshot_series(const TemporalGraph& graph, std::span<const DayRange> steps
       throw query_error("snapshot_series: steps must be in ascending order");
     }
   }
-  std::vector<TimeSpan> entity_spans(graph.entity_count());
-  for (EntityId id = 0; id < graph.entity_count(); ++id) entity_spans[id] = graph.lifespan(id);
-  std::vector<TimeSpan> relation_spans(graph.relation_count());
-  for (RelationId id = 0; id < graph.relation_count(); ++id) relation_spans[id] = graph.span(id);
-  Sweep entities(std::move(entity_spans));
-  Sweep relations(std::move(relation_spans));
+  const GraphStorage& g = detail::storage(graph);
+  Sweep entities(g.entity_spans);
+  Sweep relations(g.relation_spans);
   const Filter filter(graph, options);
   std::vector<std::int8_t> kept(graph.entity_count(), -1);
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    visit(i, assemble(graph, steps[i], filter, entities.advance(steps[i]),
-                      relations.advance(steps[i]), kept));
+    visit(i, assemble(g, steps[i], filter, entities.advance(steps[i]), relations.advance(steps[i]),
+                      kept));
   }
 }
 
