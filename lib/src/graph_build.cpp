@@ -351,9 +351,8 @@ class Validator {
                   suggest(str(key), entity_keys()));
         return std::nullopt;
       }
-      if (!s_.entities[*found].has_attributes || !known_[*found]) {
-        return std::nullopt;  // reported with the entity itself
-      }
+      // A known kind implies a declaration; without one the entity is reported itself.
+      if (!known_[*found]) return std::nullopt;
       return found;
     };
     auto from = endpoint(raw.from);

@@ -6,11 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "orgraph/generate.hpp"
 #include "orgraph/load.hpp"
 #include "support/build_errors.hpp"
 
@@ -420,3 +422,58 @@ TEST_CASE("round trip: the DOT example graph written as JSON lines reads back th
 }
 
 }  // namespace orgraph
+
+namespace orgraph {
+namespace {
+
+// Every fact of a graph as text, with its line, for comparing two reads of the same history.
+std::vector<std::string> facts_of(const TemporalGraph& g) {
+  std::vector<std::string> out;
+  auto sources = [&](std::span<const EntityId> ids) {
+    std::string s;
+    for (EntityId id : ids) s += std::string(g.entity(id).key) + ",";
+    return s;
+  };
+  for (EntityId id = 0; id < g.entity_count(); ++id) {
+    const Entity e = g.entity(id);
+    std::string line = fmt::format(
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", e.key, to_string(e.kind), e.type, e.name, e.name_en,
+        e.note, e.start->text(), e.end->text(), e.date->text(), sources(e.sources), e.where().line);
+    for (std::string_view a : e.aliases) line += fmt::format("|alias={}", a);
+    for (const Attribute& a : e.attributes) line += fmt::format("|{}={}", a.key, a.value);
+    out.push_back(line);
+  }
+  for (RelationId id = 0; id < g.relation_count(); ++id) {
+    const Relation r = g.relation(id);
+    out.push_back(fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", g.entity(r.from).key,
+                              g.entity(r.to).key, to_string(r.kind), r.role, r.role_en, r.note,
+                              r.start->text(), r.end->text(), r.is_point, sources(r.sources),
+                              r.where().line));
+  }
+  return out;
+}
+
+}  // namespace
+}  // namespace orgraph
+
+TEST_CASE("plain lines and lines with escapes and spacing read the same (both parsing paths)") {
+  using namespace orgraph;
+  std::ostringstream generated;
+  generate({.orgs = 60, .people = 80, .seed = 5}, GraphFormat::jsonl, generated);
+  const std::string plain = generated.str();
+  // Escaping every 'e' (in keys and values alike) sends each line through the general parser;
+  // spaces around ':' and ',' keep lines on the simple path.
+  std::string escaped, spaced;
+  bool in_string = false;  // the generator writes no escapes, so quotes delimit strings
+  for (char c : plain) {
+    escaped += c == 'e' ? std::string("\\u0065") : std::string(1, c);
+    if (c == '"') in_string = !in_string;
+    const bool structural = !in_string && (c == ':' || c == ',');
+    spaced += structural ? fmt::format(" {}\t", c) : std::string(1, c);
+  }
+  REQUIRE(spaced != plain);
+  const std::vector<std::string> expected = facts_of(read(plain));
+  CHECK(expected.size() > 200);
+  CHECK(facts_of(read(escaped)) == expected);
+  CHECK(facts_of(read(spaced)) == expected);
+}

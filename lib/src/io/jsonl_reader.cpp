@@ -61,6 +61,91 @@ class LineHandler {
   const std::vector<Member>& members() const { return members_; }
   std::string_view view(Slice s) const { return {text_.data() + s.begin, s.size}; }
 
+  // Reads the common shape of a line without the general parser: a flat object of plain
+  // strings (no escapes, no control characters), arrays of them for alias and src, valid UTF-8,
+  // no repeated key, nothing over the token limit. Returns false for anything else, and the
+  // caller then parses the line with nlohmann (after reset), which reports what is wrong; so
+  // both paths accept the same lines and give the same members. Time: O(line).
+  bool scan_simple(std::string_view line) {
+    if (!names::is_valid_utf8(line)) return false;
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    auto skip_space = [&] {
+      while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
+    };
+    // A plain string at p (just after its opening quote): its text, p after the closing quote.
+    auto plain_string = [&](std::string_view& out) {
+      const char* begin = p;
+      while (p < end && *p != '"') {
+        if (*p == '\\' || static_cast<unsigned char>(*p) < 0x20) return false;
+        ++p;
+      }
+      if (p == end || static_cast<std::size_t>(p - begin) > max_token_bytes_) return false;
+      out = {begin, static_cast<std::size_t>(p - begin)};
+      ++p;
+      return true;
+    };
+    skip_space();
+    if (p == end || *p++ != '{') return false;
+    skip_space();
+    if (p < end && *p == '}') {
+      ++p;
+    } else {
+      for (;;) {
+        std::string_view key, value;
+        if (p == end || *p++ != '"' || !plain_string(key)) return false;
+        for (const Member& m : members_) {
+          if (view(m.key) == key) return false;
+        }
+        members_.push_back({append(key), {}});
+        skip_space();
+        if (p == end || *p++ != ':') return false;
+        skip_space();
+        if (p < end && *p == '[') {
+          if (key != "alias" && key != "src") return false;
+          const char separator = key == "alias" ? '|' : ' ';
+          Member& m = members_.back();
+          m.value = {static_cast<std::uint32_t>(text_.size()), 0};
+          ++p;
+          skip_space();
+          if (p < end && *p == ']') {
+            ++p;
+          } else {
+            for (;;) {
+              if (p == end || *p++ != '"' || !plain_string(value)) return false;
+              if (!value.empty()) {
+                if (m.value.size > 0) text_ += separator;
+                text_ += value;
+                m.value.size = static_cast<std::uint32_t>(text_.size()) - m.value.begin;
+              }
+              skip_space();
+              if (p < end && *p == ',') {
+                ++p;
+                skip_space();
+                continue;
+              }
+              if (p == end || *p++ != ']') return false;
+              break;
+            }
+          }
+        } else {
+          if (p == end || *p++ != '"' || !plain_string(value)) return false;
+          members_.back().value = append(value);
+        }
+        skip_space();
+        if (p < end && *p == ',') {
+          ++p;
+          skip_space();
+          continue;
+        }
+        if (p == end || *p++ != '}') return false;
+        break;
+      }
+    }
+    skip_space();
+    return p == end;
+  }
+
   // nlohmann's SAX interface.
   bool null() { return wrong_value("null"); }
   bool boolean(bool) { return wrong_value("a boolean"); }
@@ -277,9 +362,13 @@ void read_jsonl(std::string_view text, std::string_view name, GraphBuilder& buil
     }
     ++objects;
 
-    handler.reset(line.find("\\u0000") != std::string_view::npos);
-    const bool parsed = Json::sax_parse(line.data(), line.data() + line.size(), &handler,
-                                        nlohmann::detail::input_format_t::json, true, false);
+    handler.reset(false);
+    bool parsed = handler.scan_simple(line);
+    if (!parsed) {
+      handler.reset(line.find("\\u0000") != std::string_view::npos);
+      parsed = Json::sax_parse(line.data(), line.data() + line.size(), &handler,
+                               nlohmann::detail::input_format_t::json, true, false);
+    }
     if (!parsed) {
       std::size_t bad = 0;
       if (handler.syntax_error() && !names::is_valid_utf8(line, &bad)) {
