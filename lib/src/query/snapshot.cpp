@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 
 #include "graph_storage.hpp"
@@ -106,57 +107,51 @@ Snapshot snapshot(const TemporalGraph& graph, DayRange at, const SnapshotOptions
 namespace {
 
 // The facts possible during a moving window, maintained by a sweep over their sorted start and
-// end days: each fact enters once and leaves once over the whole series.
+// end days: each fact enters once and leaves once over the whole series. The window is a bitmap
+// over fact ids, so each step reads its facts in id order in O(n/64 + k).
 class Sweep {
  public:
-  explicit Sweep(std::span<const TimeSpan32> spans) : spans_(spans) {
+  explicit Sweep(std::span<const TimeSpan32> spans)
+      : spans_(spans), active_((spans.size() + 63) / 64, 0) {
     const auto n = static_cast<std::uint32_t>(spans_.size());
-    by_start_.resize(n);
-    by_end_.resize(n);
-    for (std::uint32_t i = 0; i < n; ++i) by_start_[i] = by_end_[i] = i;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (spans_[i].possible_from < spans_[i].possible_until) by_start_.push_back(i);
+    }
+    by_end_ = by_start_;
     std::sort(by_start_.begin(), by_start_.end(), [&](std::uint32_t a, std::uint32_t b) {
       return spans_[a].possible_from < spans_[b].possible_from;
     });
     std::sort(by_end_.begin(), by_end_.end(), [&](std::uint32_t a, std::uint32_t b) {
       return spans_[a].possible_until < spans_[b].possible_until;
     });
-    position_.assign(n, kAbsent);
   }
 
-  // Moves the window to `at` (not earlier than the last one) and returns the active ids sorted.
-  std::vector<std::uint32_t> advance(DayRange at) {
+  // Moves the window to `at` (not earlier than the last one) and sets `ids` to the facts
+  // possible during it, ascending.
+  void advance(DayRange at, std::vector<std::uint32_t>& ids) {
     const Day32 earliest = detail::to_day32(at.earliest), latest = detail::to_day32(at.latest);
     while (next_start_ < by_start_.size() &&
            spans_[by_start_[next_start_]].possible_from <= latest) {
       const std::uint32_t id = by_start_[next_start_++];
-      if (spans_[id].possible_from < spans_[id].possible_until) add(id);
+      active_[id / 64] |= std::uint64_t{1} << (id % 64);
     }
+    // A fact that both starts and ends before this window is set here and cleared just below.
     while (next_end_ < by_end_.size() && spans_[by_end_[next_end_]].possible_until <= earliest) {
-      remove(by_end_[next_end_++]);
+      const std::uint32_t id = by_end_[next_end_++];
+      active_[id / 64] &= ~(std::uint64_t{1} << (id % 64));
     }
-    std::vector<std::uint32_t> ids = active_;
-    std::sort(ids.begin(), ids.end());
-    return ids;
+    ids.clear();
+    for (std::size_t w = 0; w < active_.size(); ++w) {
+      for (std::uint64_t word = active_[w]; word != 0; word &= word - 1) {
+        ids.push_back(static_cast<std::uint32_t>(w * 64 + std::countr_zero(word)));
+      }
+    }
   }
 
  private:
-  static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
-  void add(std::uint32_t id) {
-    position_[id] = static_cast<std::uint32_t>(active_.size());
-    active_.push_back(id);
-  }
-  void remove(std::uint32_t id) {
-    const std::uint32_t at = position_[id];
-    if (at == kAbsent) return;  // ended before it was ever reached
-    const std::uint32_t last = active_.back();
-    active_[at] = last;
-    position_[last] = at;
-    active_.pop_back();
-    position_[id] = kAbsent;
-  }
-
   std::span<const TimeSpan32> spans_;
-  std::vector<std::uint32_t> by_start_, by_end_, active_, position_;
+  std::vector<std::uint32_t> by_start_, by_end_;  // the facts ever possible, by start and end
+  std::vector<std::uint64_t> active_;             // bit per fact: possible in the window
   std::size_t next_start_ = 0, next_end_ = 0;
 };
 
@@ -175,9 +170,12 @@ void snapshot_series(const TemporalGraph& graph, std::span<const DayRange> steps
   Sweep relations(g.relation_spans);
   const Filter filter(graph, options);
   std::vector<std::int8_t> kept(graph.entity_count(), -1);
+  std::vector<EntityId> entity_ids;
+  std::vector<RelationId> relation_ids;
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    visit(i, assemble(g, steps[i], filter, entities.advance(steps[i]), relations.advance(steps[i]),
-                      kept));
+    entities.advance(steps[i], entity_ids);
+    relations.advance(steps[i], relation_ids);
+    visit(i, assemble(g, steps[i], filter, entity_ids, relation_ids, kept));
   }
 }
 
