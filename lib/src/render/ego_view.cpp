@@ -129,13 +129,7 @@ RenderGraph ego_view(const TemporalGraph& g, const EgoViewOptions& o) {
   for (RelationId id : edges) {
     const Relation r = g.relation(id);
     const EdgeLook look = relation_look(r.kind);
-    Edge e;
-    e.tail = std::string(g.entity(r.from).key);
-    e.head = std::string(g.entity(r.to).key);
-    e.color = look.color;
-    e.penwidth = look.penwidth;
-    e.arrow = look.arrow;
-    e.style = look.style;
+    Edge e = styled_edge(g, r.from, r.to, look);
     if (*certainty_of(id) == Certainty::possible && o.at) {
       e.style = LineStyle::dashed;
       possible = true;

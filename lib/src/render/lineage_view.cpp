@@ -248,13 +248,7 @@ RenderGraph lineage_view(const TemporalGraph& g, const LineageViewOptions& o) {
   for (RelationId id : s.edges) {
     const Relation r = g.relation(id);
     const EdgeLook look = relation_look(r.kind);
-    Edge e;
-    e.tail = std::string(g.entity(r.from).key);
-    e.head = std::string(g.entity(r.to).key);
-    e.style = look.style;
-    e.color = look.color;
-    e.penwidth = look.penwidth;
-    e.arrow = look.arrow;
+    Edge e = styled_edge(g, r.from, r.to, look);
     e.ranking = Ranking::free;
     e.label.lines.push_back({look.words, kDetailSize, look.color});
     const std::string date = dates_text(r);

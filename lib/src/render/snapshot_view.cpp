@@ -238,13 +238,8 @@ class SnapshotBuilder {
   void add_edge(RelationId id, Certainty certainty) {
     const Relation r = g_.relation(id);
     const EdgeLook look = relation_look(r.kind);
-    Edge e;
-    e.tail = std::string(g_.entity(r.from).key);
-    e.head = std::string(g_.entity(r.to).key);
-    e.color = look.color;
-    e.penwidth = look.penwidth;
-    e.arrow = look.arrow;
-    e.style = certainty == Certainty::possible ? LineStyle::dashed : look.style;
+    Edge e = styled_edge(g_, r.from, r.to, look);
+    if (certainty == Certainty::possible) e.style = LineStyle::dashed;
     if (certainty == Certainty::possible) possible_shown_ = true;
     if (r.kind == RelationKind::holds) {
       e.label = role_label(r, o_.view.lang, kDetailSize, look.color);
@@ -355,11 +350,8 @@ class SnapshotBuilder {
     if (inside(m.member, m.body)) return;
     const Relation r = g_.relation(m.relation);
     const EdgeLook look = relation_look(r.kind);
-    Edge e;
-    e.tail = std::string(g_.entity(m.member).key);
-    e.head = std::string(g_.entity(m.body).key);
-    e.color = look.color;
-    e.style = m.certainty == Certainty::possible ? LineStyle::dashed : look.style;
+    Edge e = styled_edge(g_, m.member, m.body, look);
+    if (m.certainty == Certainty::possible) e.style = LineStyle::dashed;
     e.label.lines.push_back({look.words, kDetailSize, look.color});
     rg_.edges.push_back(std::move(e));
     kinds_drawn_.insert(r.kind);

@@ -178,6 +178,17 @@ std::string dates_text(const Relation& r) {
   return span_text(*r.start, *r.end);
 }
 
+Edge styled_edge(const TemporalGraph& graph, EntityId tail, EntityId head, const EdgeLook& look) {
+  Edge e;
+  e.tail = std::string(graph.entity(tail).key);
+  e.head = std::string(graph.entity(head).key);
+  e.style = look.style;
+  e.color = look.color;
+  e.penwidth = look.penwidth;
+  e.arrow = look.arrow;
+  return e;
+}
+
 LegendEntry legend_entry(RelationKind kind) {
   const EdgeLook look = relation_look(kind);
   LegendEntry e;

@@ -30,6 +30,10 @@ struct EdgeLook {
 // The look of relations of `kind`. Time: O(1).
 EdgeLook relation_look(RelationKind kind);
 
+// An edge from entity `tail` to `head` (their keys as node ids) drawn with `look`: its style,
+// colour, pen width and arrow; no label. Time: O(1).
+Edge styled_edge(const TemporalGraph& graph, EntityId tail, EntityId head, const EdgeLook& look);
+
 // How a node of one entity kind is drawn (lineage and ego views; snapshots add certainty).
 struct NodeLook {
   Shape shape = Shape::rounded;
