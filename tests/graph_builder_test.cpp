@@ -300,4 +300,33 @@ TEST_CASE("memory stays compact per relation") {
   CHECK(per_relation < 100.0);
 }
 
+TEST_CASE("relations keep the file and line they came from, also when files interleave") {
+  GraphBuilder b;
+  const auto f = b.add_file("a.gv");
+  const auto f2 = b.add_file("b.gv");
+  b.add_entity("x", Attrs{{"kind", "org"}, {"name", "X"}}, {f, 1});
+  b.add_entity("y", Attrs{{"kind", "org"}, {"name", "Y"}}, {f, 2});
+  b.add_relation("x", "y", Attrs{{"rel", "split_from"}, {"date", "2012"}}, {f, 3});
+  b.add_relation("x", "y", Attrs{{"rel", "supports"}, {"start", "2012"}}, {f2, 4});
+  b.add_relation("y", "x", Attrs{{"rel", "opposes"}, {"start", "2013"}}, {f2, 5});
+  b.add_relation("y", "x", Attrs{{"rel", "member_of"}, {"end", "2014"}}, {f, 6});
+  const TemporalGraph g = b.build();
+  REQUIRE(g.relation_count() == 4);
+  const std::vector<std::pair<std::string, std::uint32_t>> expected{
+      {"a.gv", 3}, {"b.gv", 4}, {"b.gv", 5}, {"a.gv", 6}};
+  for (RelationId id = 0; id < 4; ++id) {
+    CAPTURE(id);
+    CHECK(g.relation(id).where().file == expected[id].first);
+    CHECK(g.relation(id).where().line == expected[id].second);
+  }
+  // The kind, the point flag and the dates share words in the stored record.
+  CHECK(g.relation(0).kind == RelationKind::split_from);
+  CHECK(g.relation(0).is_point);
+  CHECK(g.relation(0).start->text() == "2012");
+  CHECK(g.relation(3).kind == RelationKind::member_of);
+  CHECK_FALSE(g.relation(3).is_point);
+  CHECK(g.relation(3).start->empty());
+  CHECK(g.relation(3).end->text() == "2014");
+}
+
 }  // namespace orgraph

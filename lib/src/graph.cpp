@@ -81,19 +81,19 @@ Relation TemporalGraph::relation(RelationId id) const {
   const detail::RelationRecord& r = s_->relations[id];
   Relation out;
   out.id = id;
-  out.kind = r.kind;
+  out.kind = r.kind();
   out.from = r.from;
   out.to = r.to;
   const detail::RelationExtra& extra = s_->relation_extras[r.extra];
   out.role = s_->str(extra.role);
   out.role_en = s_->str(extra.role_en);
   out.note = s_->str(extra.note);
-  out.start = s_->date(r.start);
-  out.end = s_->date(r.end);
-  out.is_point = (r.flags & detail::kPointRelation) != 0;
+  out.start = s_->date(r.start());
+  out.end = s_->date(r.end());
+  out.is_point = r.is_point();
   out.sources = s_->sources(extra.sources);
   out.graph_ = this;
-  out.file_ = r.file;
+  out.file_ = s_->file_of(id);
   out.line_ = r.line;
   return out;
 }
@@ -103,7 +103,7 @@ namespace {
 // The part of an entity's row in one category (rows are grouped by category). Time: O(log deg).
 std::span<const RelationId> category_part(const detail::GraphStorage& s,
                                           std::span<const RelationId> row, Category category) {
-  auto category_of = [&](RelationId id) { return traits(s.relations[id].kind).category; };
+  auto category_of = [&](RelationId id) { return traits(s.relations[id].kind()).category; };
   auto first = std::partition_point(row.begin(), row.end(),
                                     [&](RelationId id) { return category_of(id) < category; });
   auto last = std::partition_point(first, row.end(),
@@ -312,6 +312,7 @@ std::size_t TemporalGraph::memory_bytes() const {
       s.entities.capacity() * sizeof(detail::EntityRecord) +
       s.entity_extras.capacity() * sizeof(detail::EntityExtra) +
       s.relations.capacity() * sizeof(detail::RelationRecord) +
+      s.relation_files.capacity() * sizeof(detail::FileRun) +
       s.relation_extras.capacity() * sizeof(detail::RelationExtra) +
       s.by_key.capacity() * sizeof(EntityId) + s.out.memory_bytes() + s.in.memory_bytes() +
       s.entity_spans.capacity() * sizeof(detail::TimeSpan32) +

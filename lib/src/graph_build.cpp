@@ -92,7 +92,10 @@ class Validator {
     DateId& slot = date_ids_[text];
     if (slot == kUnparsed) {
       std::string why;
-      if (auto d = Date::try_parse(str(text), &why)) {
+      if (out_->dates.size() > kMaxDateId) {
+        slot = kInvalid;
+        date_errors_[text] = fmt::format("more than {} distinct dates in one graph", kMaxDateId);
+      } else if (auto d = Date::try_parse(str(text), &why)) {
         slot = static_cast<DateId>(out_->dates.size());
         out_->dates.push_back(std::move(*d));
       } else {
@@ -330,7 +333,6 @@ class Validator {
     const Subject subject = [&] { return fmt::format("{} -> {}", str(raw.from), str(raw.to)); };
     const FileLine at = raw.where;
     RelationRecord r;
-    r.file = static_cast<std::uint16_t>(at.file);
     r.line = at.line;
 
     const StringId rel = raw.fields[kRel];
@@ -411,16 +413,13 @@ class Validator {
     }
     r.from = *from;
     r.to = *to;
-    r.kind = *kind;
     if (has_point) {
-      r.start = *point;
-      r.flags = kPointRelation;
+      r.set(*kind, *point, 0, true);
     } else {
-      r.start = *start;
-      r.end = *end;
+      r.set(*kind, *start, *end, false);
     }
     RelationExtra extra;
-    if (r.kind == RelationKind::holds) {
+    if (r.kind() == RelationKind::holds) {
       extra.role = raw.fields[kRole];
       extra.role_en = raw.fields[kRoleEn];
     }
@@ -432,6 +431,10 @@ class Validator {
           extra_ids_.try_emplace(extra, static_cast<std::uint32_t>(out_->relation_extras.size()));
       if (inserted) out_->relation_extras.push_back(extra);
       r.extra = it->second;
+    }
+    const auto id = static_cast<RelationId>(out_->relations.size());
+    if (out_->relation_files.empty() || out_->relation_files.back().file != at.file) {
+      out_->relation_files.push_back({id, at.file});
     }
     out_->relations.push_back(r);
   }
@@ -451,8 +454,8 @@ class Validator {
     out_->entity_index = IntervalIndex(out_->entity_spans);
     out_->relation_spans.reserve(out_->relations.size());
     for (const RelationRecord& r : out_->relations) {
-      TimeSpan span = (r.flags & kPointRelation) ? point_span(dates[r.start])
-                                                 : interval_span(dates[r.start], dates[r.end]);
+      TimeSpan span = r.is_point() ? point_span(dates[r.start()])
+                                   : interval_span(dates[r.start()], dates[r.end()]);
       span = span.clipped_to(out_->entity_spans[r.from].wide())
                  .clipped_to(out_->entity_spans[r.to].wide());
       out_->relation_spans.push_back(TimeSpan32::from(span));
@@ -469,6 +472,7 @@ class Validator {
     out_->attribute_pool.shrink_to_fit();
     out_->relation_extras.shrink_to_fit();
     out_->entity_extras.shrink_to_fit();
+    out_->relation_files.shrink_to_fit();
   }
 
   // Builds the adjacency and key indexes over the validated arrays (the name index is built
@@ -480,15 +484,15 @@ class Validator {
     auto fill = [&](Csr& csr, auto endpoint) {
       std::vector<std::uint32_t> counts(n * kCategoryCount + 1, 0);
       for (const RelationRecord& r : out_->relations) {
-        ++counts[endpoint(r) * kCategoryCount + static_cast<std::size_t>(traits(r.kind).category) +
-                 1];
+        ++counts[endpoint(r) * kCategoryCount +
+                 static_cast<std::size_t>(traits(r.kind()).category) + 1];
       }
       std::partial_sum(counts.begin(), counts.end(), counts.begin());
       csr.ids.resize(out_->relations.size());
       for (RelationId id = 0; id < out_->relations.size(); ++id) {
         const RelationRecord& r = out_->relations[id];
         csr.ids[counts[endpoint(r) * kCategoryCount +
-                       static_cast<std::size_t>(traits(r.kind).category)]++] = id;
+                       static_cast<std::size_t>(traits(r.kind()).category)]++] = id;
       }
       // After placing, counts[k] is the end of group k, so entity v ends at counts[v*C + C-1].
       csr.offsets.assign(n + 1, 0);

@@ -200,7 +200,7 @@ void check_consistency(const TemporalGraph& g, const GraphStorage& s,
                        std::vector<Diagnostic>& out) {
   for (RelationId id = 0; id < g.relation_count(); ++id) {
     const RelationRecord& record = s.relations[id];
-    if (traits(record.kind).category == Category::lineage) continue;
+    if (traits(record.kind()).category == Category::lineage) continue;
     const Span from = lifespan_of(s, record.from), to = lifespan_of(s, record.to);
     const bool from_bounded = !from.start->empty() || has_end(*from.end);
     const bool to_bounded = !to.start->empty() || has_end(*to.end);

@@ -2,8 +2,10 @@
 
 // The arrays behind TemporalGraph (private to the library).
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -45,8 +47,6 @@ struct EntityRecord {
 };
 static_assert(sizeof(EntityRecord) == 44);
 
-enum RelationFlags : std::uint8_t { kPointRelation = 1 };
-
 // What a relation says beside its endpoints and dates: its sources and texts. Relations share
 // few distinct combinations (the same sources, the same office titles), so each is stored once.
 struct RelationExtra {
@@ -55,17 +55,40 @@ struct RelationExtra {
   friend bool operator==(const RelationExtra&, const RelationExtra&) = default;
 };
 
-// 28 bytes: the per-relation cost that dominates memory on large graphs.
-struct RelationRecord {
+// The most distinct dates a graph holds: a relation keeps its DateIds in 26 bits.
+inline constexpr DateId kMaxDateId = (DateId{1} << 26) - 1;
+
+// 24 bytes: the per-relation cost that dominates memory on large graphs. The kind and the
+// point flag share words with the DateIds; the file is kept per run of relations
+// (GraphStorage::relation_files), as relations come file by file.
+class RelationRecord {
+ public:
   EntityId from = 0, to = 0;
-  DateId start = 0, end = 0;
   std::uint32_t extra = 0;  // index into GraphStorage::relation_extras; 0: no sources, no texts
   std::uint32_t line = 0;
-  std::uint16_t file = 0;
-  RelationKind kind = RelationKind::member_of;
-  std::uint8_t flags = 0;
+
+  RelationKind kind() const { return static_cast<RelationKind>(start_kind_ >> 26); }
+  DateId start() const { return start_kind_ & kMaxDateId; }
+  DateId end() const { return end_point_ & kMaxDateId; }
+  bool is_point() const { return (end_point_ >> 31) != 0; }
+  // Precondition: start, end <= kMaxDateId.
+  void set(RelationKind kind, DateId start, DateId end, bool is_point) {
+    start_kind_ = static_cast<std::uint32_t>(kind) << 26 | start;
+    end_point_ = (is_point ? 1u << 31 : 0u) | end;
+  }
+
+ private:
+  std::uint32_t start_kind_ = 0;  // kind << 26 | start DateId
+  std::uint32_t end_point_ = 0;   // point flag << 31 | end DateId
 };
-static_assert(sizeof(RelationRecord) == 28);
+static_assert(sizeof(RelationRecord) == 24);
+static_assert(kRelationKindCount <= 64);
+
+// The relations from `first` up to the next run's first came from file `file`.
+struct FileRun {
+  RelationId first;
+  std::uint32_t file;
+};
 
 // A compressed sparse row index: the relations of entity v are ids[offsets[v]..offsets[v+1]),
 // grouped by category (then in id order), so one category is a contiguous part of the row.
@@ -112,6 +135,7 @@ struct GraphStorage {
   std::vector<EntityRecord> entities;
   std::vector<EntityExtra> entity_extras;  // [0] is empty
   std::vector<RelationRecord> relations;
+  std::vector<FileRun> relation_files;         // ascending first; empty when no relations
   std::vector<RelationExtra> relation_extras;  // [0] is empty
   Csr out, in;
   std::vector<TimeSpan32> entity_spans;    // lifespans
@@ -123,6 +147,11 @@ struct GraphStorage {
   mutable NameIndex names;  // built by the first search (see TemporalGraph::search)
 
   std::string_view str(StringId id) const { return strings.view(id); }
+  std::uint32_t file_of(RelationId id) const {
+    auto run = std::upper_bound(relation_files.begin(), relation_files.end(), id,
+                                [](RelationId r, const FileRun& f) { return r < f.first; });
+    return std::prev(run)->file;
+  }
   const Date* date(DateId id) const { return &dates[id]; }
   std::span<const EntityId> sources(SourceSetId id) const {
     const Span32& s = source_sets[id];

@@ -72,7 +72,7 @@ Snapshot assemble(const GraphStorage& g, DayRange at, const Filter& filter,
   s.relations.reserve(relation_candidates.size());
   for (RelationId id : relation_candidates) {
     const detail::RelationRecord& r = g.relations[id];
-    if (!filter.keeps_kind(r.kind) || kept[r.from] != 1 || kept[r.to] != 1) continue;
+    if (!filter.keeps_kind(r.kind()) || kept[r.from] != 1 || kept[r.to] != 1) continue;
     if (auto c = filter.certainty(g.relation_spans[id].at(earliest, latest))) {
       s.relations.push_back({id, *c});
     }
