@@ -39,10 +39,10 @@ class LineHandler {
  public:
   explicit LineHandler(std::size_t max_token_bytes) : max_token_bytes_(max_token_bytes) {}
 
-  // Prepares for a new line; `may_hold_nul` says whether it contains the escape \u0000 (the
-  // parser rejects raw control characters, so that is the only way to a NUL in a string).
-  void reset(bool may_hold_nul) {
-    may_hold_nul_ = may_hold_nul;
+  // Prepares for a new line; `check_controls` says whether strings may hold control characters
+  // (through escapes such as \u001b or \b, or a raw DEL), which are then refused.
+  void reset(bool check_controls) {
+    check_controls_ = check_controls;
     text_.clear();
     members_.clear();
     depth_ = 0;
@@ -77,7 +77,7 @@ class LineHandler {
     auto plain_string = [&](std::string_view& out) {
       const char* begin = p;
       while (p < end && *p != '"') {
-        if (*p == '\\' || static_cast<unsigned char>(*p) < 0x20) return false;
+        if (*p == '\\' || static_cast<unsigned char>(*p) < 0x20 || *p == 0x7F) return false;
         ++p;
       }
       if (p == end || static_cast<std::size_t>(p - begin) > max_token_bytes_) return false;
@@ -257,11 +257,27 @@ class LineHandler {
                       key.empty() ? std::string() : fmt::format(" in '{}'", key), max_token_bytes_),
           "raise the limit (orgraph --max-token-bytes) to read it");
     }
-    if (may_hold_nul_ && s.find('\0') != std::string_view::npos) {
+    if (!check_controls_) return true;
+    if (s.find('\0') != std::string_view::npos) {
       return fail(what == "key" ? std::string("NUL character in a key")
                                 : fmt::format("NUL character in the value of '{}'",
                                               view(members_.back().key)),
                   "graph files are text");
+    }
+    // Other control characters (ESC above all) would reach terminals through diagnostics and
+    // tables; only the white space characters are text, as in DOT files.
+    const auto control = std::find_if(s.begin(), s.end(), [](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return (byte < 0x20 && std::string_view("\t\n\v\f\r").find(c) == std::string_view::npos) ||
+             byte == 0x7F;
+    });
+    if (control != s.end()) {
+      const auto byte = static_cast<unsigned char>(*control);
+      return fail(what == "key" ? fmt::format("control character 0x{:02X} in a key", byte)
+                                : fmt::format("control character 0x{:02X} in the value of '{}'",
+                                              byte, view(members_.back().key)),
+                  "graph files are text: tabs and line breaks are the only control characters "
+                  "allowed");
     }
     return true;
   }
@@ -271,7 +287,7 @@ class LineHandler {
   std::vector<Member> members_;
   int depth_ = 0;
   bool in_array_ = false;
-  bool may_hold_nul_ = false;
+  bool check_controls_ = false;
   char separator_ = ' ';
   bool syntax_error_ = false;
   std::size_t error_position_ = 0;
@@ -365,7 +381,7 @@ void read_jsonl(std::string_view text, std::string_view name, GraphBuilder& buil
     handler.reset(false);
     bool parsed = handler.scan_simple(line);
     if (!parsed) {
-      handler.reset(line.find("\\u0000") != std::string_view::npos);
+      handler.reset(true);
       parsed = Json::sax_parse(line.data(), line.data() + line.size(), &handler,
                                nlohmann::detail::input_format_t::json, true, false);
     }
