@@ -1,0 +1,131 @@
+// orgraph import INPUT --from popolo|json|csv -o GRAPH.gv|GRAPH.json [--name NAME]: reads
+// foreign or exported data through GraphBuilder (so it is validated like any graph) and writes
+// it as an orgraph graph. Nothing is written when the input has an error.
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include <orgraph/graph_builder.hpp>
+#include <orgraph/io/atomic_file.hpp>
+#include <orgraph/io/csv.hpp>
+#include <orgraph/io/dot_writer.hpp>
+#include <orgraph/io/json.hpp>
+#include <orgraph/io/popolo.hpp>
+
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace orgraph::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ImportCommand {
+  std::string input;
+  std::string from;
+  std::string output;
+  std::string name;
+};
+
+int usage(const std::string& message) {
+  fmt::print(stderr, "orgraph: error: {}\n", message);
+  return 2;
+}
+
+// The whole of `path`, or a load_error naming it.
+std::string read_input(const fs::path& path) {
+  auto fail = [&](std::string message) {
+    throw load_error({{Severity::error, {path.string(), 0}, std::move(message), {}, {}}});
+  };
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) fail("cannot read file: " + ec.message());
+  if (size > load_options().max_file_bytes) {
+    fail(fmt::format("file is {} bytes, over the limit of {} bytes (orgraph --max-file-bytes)",
+                     size, load_options().max_file_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string text(size, '\0');
+  if (!in.read(text.data(), static_cast<std::streamsize>(size))) fail("cannot read file");
+  return text;
+}
+
+int run_import(const ImportCommand& c) {
+  const fs::path output = c.output;
+  const auto ext = output.extension();
+  const bool to_json = ext == ".json";
+  if (c.output != "-" && !to_json && ext != ".gv" && ext != ".dot") {
+    return usage(
+        fmt::format("cannot tell the format of '{}': write GRAPH.gv or GRAPH.dot (DOT) "
+                    "or GRAPH.json (orgraph's JSON)",
+                    c.output));
+  }
+  GraphBuilder builder;
+  if (!c.name.empty()) builder.set_name(c.name);
+  const fs::path input = c.input;
+  if (c.from == "csv") {
+    const bool is_dir = fs::is_directory(input);
+    const fs::path dir = is_dir ? input : input.parent_path();
+    if (!is_dir && input.filename() != io::kEntitiesCsv) {
+      return usage(fmt::format("--from csv reads a directory holding {} and {}", io::kEntitiesCsv,
+                               io::kRelationsCsv));
+    }
+    const fs::path entities = dir / io::kEntitiesCsv;
+    const fs::path relations = dir / io::kRelationsCsv;
+    io::read_entities_csv(read_input(entities), entities.string(), builder);
+    io::read_relations_csv(read_input(relations), relations.string(), builder);
+  } else if (c.from == "json") {
+    io::read_json(read_input(input), input.string(), builder);
+  } else {
+    io::read_popolo(read_input(input), input.string(), builder);
+  }
+  const TemporalGraph graph = builder.build(
+      {.on_warning = [](const Diagnostic& d) { fmt::print(stderr, "{}\n", to_string(d)); }});
+  const std::function<void(std::ostream&)> write = [&](std::ostream& out) {
+    if (to_json) {
+      io::write_json(graph, out);
+    } else {
+      io::write_dot(graph, out);
+    }
+  };
+  if (c.output == "-") {
+    write(std::cout);
+    std::cout.flush();
+    if (!std::cout) throw io::write_error("cannot write to standard output");
+    return 0;
+  }
+  io::write_file_atomically(output, write);
+  return 0;
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Action& action) {
+  auto c = std::make_shared<ImportCommand>();
+  CLI::App* cmd = app.add_subcommand(
+      "import",
+      "Read Popolo JSON, orgraph's JSON or CSV tables, validate them as a graph, and write a .gv "
+      "(or .json) graph");
+  cmd->add_option("input", c->input,
+                  "the file to read (for csv: the directory holding entities.csv and "
+                  "relations.csv)")
+      ->required();
+  cmd->add_option("--from", c->from, "popolo, json or csv")
+      ->required()
+      ->check(CLI::IsMember({"popolo", "json", "csv"}));
+  cmd->add_option("-o,--output", c->output,
+                  "the graph to write: GRAPH.gv or GRAPH.dot (DOT), GRAPH.json, or - (DOT on "
+                  "standard output)")
+      ->required();
+  cmd->add_option("--name", c->name, "the graph's name (default: the input's, if it has one)");
+  cmd->callback([c, &action] { action = [c] { return run_import(*c); }; });
+}
+
+}  // namespace orgraph::app

@@ -1,0 +1,38 @@
+#pragma once
+
+// Importing Popolo JSON (popoloproject.com; EveryPolitician's data, OpenSanctions-style
+// exports): persons, organizations, memberships, posts and events become orgraph entities and
+// relations (mapping in graphs/README.md "Importing Popolo").
+
+#include <string_view>
+
+#include "orgraph/graph_builder.hpp"
+
+namespace orgraph::io {
+
+// Reads a Popolo JSON document (the content of file `name`: an object with the arrays persons,
+// organizations, memberships, posts, events, areas) into `builder`:
+//   person        kind=person; birth_date/death_date as start/end
+//   organization  kind=org, type from classification (party, legislature, committee, …, else
+//                 other); founding_date/dissolution_date as start/end; parent_id as part_of
+//   event         kind=event (type election or other); one day as date=, else start/end
+//   other_names   name_xx for a two- or three-letter lang (the first per language), alias for
+//                 the rest; identifiers and the Popolo id in note
+//   membership    member_of the organization (with role "member" or none), else holds with
+//                 role=; on_behalf_of_id adds member_of that organization over the same dates;
+//                 missing dates are taken from the legislative period (an event); the post's
+//                 label gives the role of a membership with post_id; term and area in note
+//   sources       the file itself is a source cited by everything; each distinct `sources` URL
+//                 of a person or organization is a source too
+// Popolo's end dates (end_date, death_date, dissolution_date) are the last day a fact held, and
+// orgraph's end is the first day it no longer holds, so a full date moves one day on
+// (end_date 2012-04-08 becomes end 2012-04-09); a coarser one is kept as written.
+// Ids become ASCII slugs of the Popolo ids (other characters '_', made unique). A reference to
+// an id the file does not define (person_id, organization_id, on_behalf_of_id, post_id,
+// legislative_period_id, area_id, parent_id), malformed JSON, a record that is not an object
+// and a value of the wrong JSON type are error diagnostics with the line of the record and its
+// JSON pointer ("/memberships/12"); dates are validated by the builder. The graph is named
+// after the file (its stem, as a slug) unless the builder has a name. Time: O(n log n).
+void read_popolo(std::string_view text, std::string_view name, GraphBuilder& builder);
+
+}  // namespace orgraph::io

@@ -1,0 +1,224 @@
+// The CSV readers of orgraph/io/csv.hpp: an RFC 4180 parser that knows the line of every record.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "orgraph/io/csv.hpp"
+
+namespace orgraph::io {
+namespace {
+
+struct CsvRecord {
+  std::uint32_t line = 0;  // where the record starts
+  std::vector<std::string> fields;
+};
+
+// Splits `text` into records; reports bad quoting and stops at the first such error (what
+// follows it cannot be delimited reliably). Returns false on an error.
+class CsvParser {
+ public:
+  CsvParser(std::string_view text, std::string_view name, GraphBuilder& builder)
+      : text_(text), name_(name), builder_(builder) {}
+
+  bool parse(std::vector<CsvRecord>& records) {
+    if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
+    if (std::size_t nul = text_.find('\0'); nul != std::string_view::npos) {
+      report(line_at(nul), "NUL byte in a CSV file", "CSV files are text");
+      return false;
+    }
+    while (pos_ < text_.size()) {
+      CsvRecord record;
+      record.line = line_;
+      if (!parse_record(record.fields)) return false;
+      const bool blank = record.fields.size() == 1 && record.fields[0].empty();
+      if (!blank) records.push_back(std::move(record));
+    }
+    return true;
+  }
+
+  void report(std::uint32_t line, std::string message, std::string hint = {}) {
+    builder_.add_diagnostic(
+        {Severity::error, {std::string(name_), line}, std::move(message), {}, std::move(hint)});
+  }
+
+ private:
+  std::uint32_t line_at(std::size_t offset) const {
+    return 1 + static_cast<std::uint32_t>(std::count(
+                   text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  }
+
+  // The column (1-based, in characters) of byte `offset`.
+  std::size_t column_at(std::size_t offset) const {
+    const std::size_t start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t from = start == std::string_view::npos || offset == 0 ? 0 : start + 1;
+    return 1 + static_cast<std::size_t>(std::count_if(
+                   text_.begin() + static_cast<std::ptrdiff_t>(from),
+                   text_.begin() + static_cast<std::ptrdiff_t>(offset),
+                   [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  }
+
+  // Reads one record up to and including its line end.
+  bool parse_record(std::vector<std::string>& fields) {
+    while (true) {
+      std::string field;
+      if (pos_ < text_.size() && text_[pos_] == '"') {
+        const std::uint32_t opened = line_;
+        const std::size_t open_at = pos_;
+        ++pos_;
+        while (true) {
+          if (pos_ >= text_.size()) {
+            report(
+                opened,
+                fmt::format("quoted field opened at column {} is never closed", column_at(open_at)),
+                "a quote inside a quoted field is written twice: \"\"");
+            return false;
+          }
+          const char c = text_[pos_++];
+          if (c == '"') {
+            if (pos_ < text_.size() && text_[pos_] == '"') {
+              field += '"';
+              ++pos_;
+              continue;
+            }
+            break;
+          }
+          if (c == '\n') ++line_;
+          field += c;
+        }
+        if (pos_ < text_.size() && !at_separator()) {
+          report(line_,
+                 fmt::format("unexpected character after a closing quote at column {}",
+                             column_at(pos_)),
+                 "a quote inside a quoted field is written twice: \"\"");
+          return false;
+        }
+      } else {
+        while (pos_ < text_.size() && !at_separator()) {
+          if (text_[pos_] == '"') {
+            report(line_,
+                   fmt::format("quote inside an unquoted field at column {}", column_at(pos_)),
+                   "quote the whole field and write the quote twice: \"a \"\"b\"\"\"");
+            return false;
+          }
+          field += text_[pos_++];
+        }
+      }
+      fields.push_back(std::move(field));
+      if (pos_ >= text_.size()) return true;
+      if (text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      // A line end: CRLF or LF (a lone CR too).
+      if (text_[pos_] == '\r') ++pos_;
+      if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+      ++line_;
+      return true;
+    }
+  }
+
+  bool at_separator() const {
+    const char c = text_[pos_];
+    return c == ',' || c == '\n' || c == '\r';
+  }
+
+  std::string_view text_;
+  std::string_view name_;
+  GraphBuilder& builder_;
+  std::size_t pos_ = 0;
+  std::uint32_t line_ = 1;
+};
+
+enum class Table { entities, relations };
+
+void read_table(std::string_view text, std::string_view name, GraphBuilder& builder, Table table) {
+  const std::uint32_t file = builder.add_file(name);
+  CsvParser parser(text, name, builder);
+  std::vector<CsvRecord> records;
+  if (!parser.parse(records)) return;
+  const std::vector<std::string_view> required =
+      table == Table::entities ? std::vector<std::string_view>{"id", "kind"}
+                               : std::vector<std::string_view>{"from", "to", "rel"};
+  const std::string example = table == Table::entities ? "id,kind,type,name,name_en,…"
+                                                       : "from,to,rel,role,start,end,date,src,…";
+  if (records.empty()) {
+    parser.report(0, "empty CSV file: no header row",
+                  fmt::format("the first row names the columns: {}", example));
+    return;
+  }
+  const std::vector<std::string>& header = records.front().fields;
+  const std::uint32_t header_line = records.front().line;
+  bool ok = true;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i].empty()) {
+      parser.report(header_line, fmt::format("column {} has no name in the header", i + 1));
+      ok = false;
+    } else if (std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
+                         header[i]) != header.begin() + static_cast<std::ptrdiff_t>(i)) {
+      parser.report(header_line, fmt::format("column '{}' appears twice in the header", header[i]));
+      ok = false;
+    }
+  }
+  for (std::string_view column : required) {
+    if (std::find(header.begin(), header.end(), column) == header.end()) {
+      parser.report(header_line, fmt::format("missing column '{}'", column),
+                    fmt::format("the first row names the columns: {}", example));
+      ok = false;
+    }
+  }
+  if (!ok) return;
+  auto index_of = [&](std::string_view column) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), column) -
+                                    header.begin());
+  };
+  std::vector<Attribute> attributes;
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const CsvRecord& record = records[r];
+    if (record.fields.size() != header.size()) {
+      parser.report(
+          record.line,
+          fmt::format("row has {} fields, the header {}", record.fields.size(), header.size()),
+          "quote fields that hold commas: \"a, b\"");
+      continue;
+    }
+    attributes.clear();
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const std::string_view column = header[i];
+      if (column == "id" || column == "from" || column == "to") continue;
+      attributes.push_back({column, record.fields[i]});
+    }
+    const FileLine where{file, record.line};
+    if (table == Table::entities) {
+      const std::string& id = record.fields[index_of("id")];
+      if (id.empty()) {
+        parser.report(record.line, "row has an empty id", "ids are ASCII slugs such as snc, wadi");
+        continue;
+      }
+      builder.add_entity(id, attributes, where);
+    } else {
+      const std::string& from = record.fields[index_of("from")];
+      const std::string& to = record.fields[index_of("to")];
+      if (from.empty() || to.empty()) {
+        parser.report(record.line,
+                      fmt::format("row has an empty '{}'", from.empty() ? "from" : "to"));
+        continue;
+      }
+      builder.add_relation(from, to, attributes, where);
+    }
+  }
+}
+
+}  // namespace
+
+void read_entities_csv(std::string_view text, std::string_view name, GraphBuilder& builder) {
+  read_table(text, name, builder, Table::entities);
+}
+
+void read_relations_csv(std::string_view text, std::string_view name, GraphBuilder& builder) {
+  read_table(text, name, builder, Table::relations);
+}
+
+}  // namespace orgraph::io

@@ -1,0 +1,40 @@
+#pragma once
+
+// Parsing a JSON document while remembering where its records start (private to the library):
+// nlohmann's DOM keeps no positions, so the parser reads through an iterator that counts what it
+// has consumed, and a parse callback notes the line of every object that starts inside an array
+// under the top-level object ("/memberships/12" starts on line 4031).
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace orgraph::io::detail {
+
+struct JsonRecordPositions {
+  // By top-level key: the 1-based line on which each object of that array starts.
+  std::map<std::string, std::vector<std::uint32_t>, std::less<>> lines;
+  // Records holding a key twice (nlohmann keeps the last value): "/entities/3" -> the key.
+  std::vector<std::pair<std::string, std::string>> duplicate_keys;
+  std::vector<std::uint32_t> duplicate_lines;
+
+  // The line of record `index` of array `key`, or 0 when unknown. Time: O(log keys).
+  std::uint32_t line_of(std::string_view key, std::size_t index) const;
+};
+
+// A syntax error: where, and nlohmann's reason without its own prefix and position.
+struct JsonSyntaxError {
+  std::uint32_t line = 0;
+  std::size_t column = 0;  // in characters
+  std::string message;
+};
+
+// Parses `text`; on a syntax error returns false and fills `error`. Time: O(n).
+bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& document,
+                               JsonRecordPositions& positions, JsonSyntaxError& error);
+
+}  // namespace orgraph::io::detail

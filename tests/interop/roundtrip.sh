@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Lossless round trips on every graph in graphs/ and on generated graphs:
+#   export --to json | import --from json | export --to json   gives the same bytes;
+#   export --to dot, check --strict, export --to json           gives the same JSON;
+#   export --to csv --bom | import --from csv | export --to json gives the same JSON, and its own
+#                                                                CSV export gives the same CSV.
+# Usage: roundtrip.sh ORGRAPH PROJECT_DIR
+set -u
+orgraph=$1
+cd "$2" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+passed=0
+fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+
+"$orgraph" generate --orgs 60 --people 100 --seed 7 -o "$tmp/generated.gv" || fail "generate gv"
+"$orgraph" generate --orgs 150 --people 250 --seed 11 -o "$tmp/generated.jsonl" || fail "generate jsonl"
+graphs=(graphs/*/ "$tmp/generated.gv" "$tmp/generated.jsonl")
+for graph in "${graphs[@]}"; do
+  graph=${graph%/}
+  name=$(basename "$graph")
+  w="$tmp/$name.d"
+  mkdir -p "$w"
+  ok=1
+  "$orgraph" export "$graph" --to json -o "$w/a.json" || { fail "$name: export json"; continue; }
+  graph_name=$(sed -n 's/^  "name": "\(.*\)",$/\1/p' "$w/a.json")
+  # JSON
+  "$orgraph" import "$w/a.json" --from json -o "$w/b.json" &&
+    "$orgraph" export "$w/b.json" --to json -o "$w/c.json" &&
+    cmp -s "$w/a.json" "$w/c.json" || { fail "$name: JSON round trip differs"; ok=0; }
+  "$orgraph" import "$w/a.json" --from json -o "$w/b.gv" &&
+    "$orgraph" export "$w/b.gv" --to json | cmp -s - "$w/a.json" ||
+    { fail "$name: JSON -> .gv -> JSON differs"; ok=0; }
+  # DOT
+  "$orgraph" export "$graph" --to dot -o "$w/d.gv" &&
+    "$orgraph" check --strict "$w/d.gv" >/dev/null &&
+    "$orgraph" export "$w/d.gv" --to json | cmp -s - "$w/a.json" ||
+    { fail "$name: DOT export does not reload to the same JSON"; ok=0; }
+  "$orgraph" export "$w/d.gv" --to dot | cmp -s - "$w/d.gv" || { fail "$name: DOT not canonical"; ok=0; }
+  # CSV
+  "$orgraph" export "$graph" --to csv --bom -o "$w/csv" &&
+    "$orgraph" import "$w/csv" --from csv --name "$graph_name" -o "$w/e.json" &&
+    cmp -s "$w/a.json" "$w/e.json" || { fail "$name: CSV round trip differs"; ok=0; }
+  "$orgraph" export "$w/e.json" --to csv --bom -o "$w/csv2" &&
+    cmp -s "$w/csv/entities.csv" "$w/csv2/entities.csv" &&
+    cmp -s "$w/csv/relations.csv" "$w/csv2/relations.csv" || { fail "$name: CSV not stable"; ok=0; }
+  if [ $ok = 1 ]; then passed=$((passed + 1)); echo "ok $name"; fi
+done
+# Nothing but the outputs: no temporary files left beside them.
+if ls "$tmp"/*.d/*.tmp* >/dev/null 2>&1; then fail "temporary files left behind"; fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" = ${#graphs[@]} ]

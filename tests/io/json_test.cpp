@@ -1,0 +1,109 @@
+#include "orgraph/io/json.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "io/export_fixture.hpp"
+#include "support/build_errors.hpp"
+
+namespace orgraph {
+namespace {
+
+TemporalGraph read(std::string_view text) {
+  GraphBuilder b;
+  io::read_json(text, "g.json", b);
+  return b.build();
+}
+
+std::vector<std::string> errors_of(std::string_view text) {
+  GraphBuilder b;
+  io::read_json(text, "g.json", b);
+  return testing::build_errors(b);
+}
+
+}  // namespace
+
+TEST_CASE("the JSON form keeps every attribute, and reads back to the same bytes") {
+  const TemporalGraph g = testing::hard_to_carry_graph();
+  const std::string first = testing::json_of(g);
+  const TemporalGraph again = read(first);
+  CHECK(testing::json_of(again) == first);
+
+  const auto doc = nlohmann::ordered_json::parse(first);
+  CHECK(doc["format"] == "orgraph");
+  CHECK(doc["version"] == 1);
+  CHECK(doc["name"] == "hard to carry");
+  REQUIRE(doc["sources"].size() == 2);
+  REQUIRE(doc["entities"].size() == 4);
+  REQUIRE(doc["relations"].size() == 5);
+  CHECK(doc["sources"][0]["title"] == "Report \"A\", part 1");
+  CHECK(doc["sources"][0]["date"] == "2016~");
+  const auto& amal = doc["entities"][0];
+  CHECK(amal["alias"] == nlohmann::ordered_json::array({"Umm Sami", "أم سامي"}));
+  CHECK(amal["src"] == nlohmann::ordered_json::array({"s1", "s2"}));  // in graph order
+  CHECK(amal["note"] == "line one\nline two, with \"quotes\" and a back\\slash\\");
+  // Further names keep the order they were given in (name_tr before name_fr).
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : amal.items()) keys.push_back(k);
+  CHECK(keys == std::vector<std::string>{"id", "kind", "name", "name_tr", "name_fr", "alias", "src",
+                                         "note"});
+  CHECK(doc["relations"][0]["role"] == "مديرة");
+  CHECK(doc["relations"][2]["date"] == "2013-05");  // a point keeps date=, not start=
+  CHECK(doc["relations"][3]["date"] == "2012-06-01");
+  CHECK_FALSE(doc["relations"][3].contains("start"));
+  CHECK(doc["relations"][4]["end"] == "2012/2013");
+}
+
+TEST_CASE("JSON records are reported with their line and pointer") {
+  const std::string head =
+      "{\"format\":\"orgraph\",\"version\":1,\n"
+      "\"sources\":[{\"id\":\"s\",\"kind\":\"source\",\"title\":\"t\"}],\n"
+      "\"entities\":[\n";
+  SUBCASE("a value that is not a string") {
+    CHECK(errors_of(head + "{\"id\":\"a\",\"kind\":\"org\",\"name\":\"A\"},\n"
+                           "{\"id\":\"b\",\"kind\":\"org\",\"name\":\"B\",\"start\":2013}]}") ==
+          std::vector<std::string>{
+              "g.json:5: error: value of 'start' is a number; values are strings [/entities/1]; "
+              "quote it (dates too: \"start\":\"2013\")"});
+  }
+  SUBCASE("a bad date is the builder's error, on the record's line") {
+    CHECK(errors_of(head + "\n{\"id\":\"a\",\"kind\":\"org\",\"name\":\"A\",\"start\":\"mid "
+                           "2013\"}]}") ==
+          std::vector<std::string>{
+              "g.json:5: error: start: invalid date 'mid 2013' at position 0: expected a "
+              "four-digit year (digits or 'X', e.g. 2013 or 201X) or 'Y' and more than four "
+              "digits [a]; dates are EDTF: 2013, 2013-05, 2013-05-20, 2016~, 2013/2015"});
+  }
+  SUBCASE("malformed JSON: line and column") {
+    CHECK(errors_of(head + "{\"id\":\"a\" \"kind\":\"org\"}]}") ==
+          std::vector<std::string>{
+              "g.json:4: error: malformed JSON at column 16: syntax error while parsing object "
+              "- unexpected string literal; expected '}'"});
+  }
+  SUBCASE("a key twice, a relation without to") {
+    const auto errors =
+        errors_of(head +
+                  "{\"id\":\"a\",\"kind\":\"org\",\"name\":\"A\",\"name\":\"B\"}],\n"
+                  "\"relations\":[{\"from\":\"a\",\"rel\":\"part_of\"}]}");
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0] ==
+          "g.json:4: error: key 'name' appears twice in one record [/entities/0]; give each "
+          "attribute once; alias and src take arrays for several values");
+    CHECK(errors[1] ==
+          "g.json:5: error: relation has no \"to\" [/relations/0]; a relation is "
+          "{\"from\":\"…\",\"to\":\"…\",\"rel\":\"…\", …}");
+  }
+  SUBCASE("not an orgraph document, or another version") {
+    CHECK(errors_of("{\"persons\":[]}")
+              .front()
+              .starts_with("g.json:1: error: not an orgraph graph document"));
+    CHECK(errors_of("{\"format\":\"orgraph\",\"version\":2}").front() ==
+          "g.json:1: error: unsupported version 2 of the graph document; this orgraph reads "
+          "version 1");
+  }
+}
+
+}  // namespace orgraph
