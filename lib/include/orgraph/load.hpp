@@ -21,12 +21,15 @@ struct LoadOptions {
   std::uint64_t max_file_bytes = std::uint64_t{1} << 30;
   // The longest single token (string, name, comment line) a DOT file may hold.
   std::size_t max_token_bytes = io::DotLimits{}.max_token_bytes;
+  // The deepest nesting of DOT subgraphs.
+  std::size_t max_nesting = io::DotLimits{}.max_nesting;
 };
 
 // The graph files `paths` name: files as given, directories replaced by the `.gv`/`.dot` (DOT)
 // and `.jsonl`/`.ndjson` (JSON lines) files
-// directly inside them, sorted by name. Throws load_error for a missing path or a directory
-// without graph files. Time: O(files log files).
+// directly inside them, sorted by name. A file reached twice (named twice, or through a
+// symbolic link) is listed once, where first reached. Throws load_error for a missing path or a
+// directory without graph files. Time: O(files log files).
 std::vector<std::filesystem::path> graph_files(std::span<const std::filesystem::path> paths);
 
 // Loads one or several files (or directories, see graph_files) as one graph: ids are shared

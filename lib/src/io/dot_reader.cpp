@@ -231,18 +231,28 @@ std::pair<std::uint32_t, std::size_t> line_of(std::string_view text, std::size_t
   return {line, offset - line_start + 1};
 }
 
-// A token longer than the limit, found by a light scan of DOT's lexical structure.
-struct LongToken {
-  std::string_view what;
-  std::size_t bytes;
+// The first input over a limit (a token too long, subgraphs nested too deep), found by a light
+// scan of DOT's lexical structure before cgraph sees the text.
+struct OverLimit {
   std::uint32_t line;
+  std::string message;
+  std::string hint;
 };
 
-std::optional<LongToken> find_long_token(std::string_view t, std::size_t limit) {
+std::optional<OverLimit> find_over_limit(std::string_view t, const DotLimits& limits) {
   std::uint32_t line = 1;
+  std::size_t depth = 0;  // braces open: 1 inside a graph, 2 inside a subgraph of it, …
   std::size_t i = 0;
   const std::size_t n = t.size();
-  auto too_long = [&](std::size_t from, std::size_t to) { return to - from > limit; };
+  auto too_long = [&](std::size_t from, std::size_t to) {
+    return to - from > limits.max_token_bytes;
+  };
+  auto long_token = [&](std::string_view what, std::size_t bytes, std::uint32_t at) {
+    return OverLimit{at,
+                     fmt::format("a {} of {} bytes is over the limit of {} bytes", what, bytes,
+                                 limits.max_token_bytes),
+                     "raise the limit (orgraph --max-token-bytes) to read it"};
+  };
   while (i < n) {
     const char c = t[i];
     const std::size_t start = i;
@@ -255,39 +265,50 @@ std::optional<LongToken> find_long_token(std::string_view t, std::size_t limit) 
         if (t[i] == '\\' && i + 1 < n) ++i;
         if (t[i] == '\n') ++line;
       }
-      if (too_long(start, i)) return LongToken{"quoted string", i - start + 1, start_line};
+      if (too_long(start, i)) return long_token("quoted string", i - start + 1, start_line);
       ++i;
     } else if (c == '<') {  // HTML-like string: balanced angle brackets
-      int depth = 0;
+      int angles = 0;
       for (; i < n; ++i) {
-        if (t[i] == '<') ++depth;
-        if (t[i] == '>' && --depth == 0) break;
+        if (t[i] == '<') ++angles;
+        if (t[i] == '>' && --angles == 0) break;
         if (t[i] == '\n') ++line;
       }
-      if (too_long(start, i)) return LongToken{"HTML string", i - start + 1, start_line};
+      if (too_long(start, i)) return long_token("HTML string", i - start + 1, start_line);
       ++i;
     } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {  // block comment, read by line
       std::size_t line_start = i;
       for (i += 2; i + 1 < n && !(t[i] == '*' && t[i + 1] == '/'); ++i) {
         if (t[i] == '\n') {
-          if (too_long(line_start, i)) return LongToken{"comment line", i - line_start, line};
+          if (too_long(line_start, i)) return long_token("comment line", i - line_start, line);
           ++line;
           line_start = i + 1;
         }
       }
-      if (too_long(line_start, i)) return LongToken{"comment line", i - line_start, line};
+      if (too_long(line_start, i)) return long_token("comment line", i - line_start, line);
       i += 2;
     } else if ((c == '/' && i + 1 < n && t[i + 1] == '/') ||
                (c == '#' && (i == 0 || t[i - 1] == '\n'))) {
       while (i < n && t[i] != '\n') ++i;
-      if (too_long(start, i)) return LongToken{"comment line", i - start, start_line};
-    } else if (std::string_view(" \t\r[]{};,=:").find(c) != std::string_view::npos) {
+      if (too_long(start, i)) return long_token("comment line", i - start, start_line);
+    } else if (c == '{' || c == '}') {
+      // cgraph's parser and its subgraph tree grow with the nesting; a limit keeps both small.
+      if (c == '}') {
+        if (depth > 0) --depth;
+      } else if (++depth > limits.max_nesting + 1) {
+        return OverLimit{line,
+                         fmt::format("subgraphs nested {} deep are over the limit of {}", depth - 1,
+                                     limits.max_nesting),
+                         "raise the limit (orgraph --max-nesting) to read it"};
+      }
+      ++i;
+    } else if (std::string_view(" \t\r[];,=:").find(c) != std::string_view::npos) {
       ++i;
     } else {  // a name, number or edge operator: a run of other bytes
       while (i < n && std::string_view(" \t\r\n[]{};,=:\"<").find(t[i]) == std::string_view::npos) {
         ++i;
       }
-      if (too_long(start, i)) return LongToken{"name", i - start, start_line};
+      if (too_long(start, i)) return long_token("name", i - start, start_line);
     }
   }
   return std::nullopt;
@@ -316,12 +337,25 @@ void read_dot(std::string_view text, std::string_view name, GraphBuilder& builde
     fail(line, fmt::format("NUL byte at column {}", column), "DOT files are text");
     return;
   }
+  // Other control characters (ESC above all) would reach terminals through diagnostics and
+  // tables; only the white space characters are text.
+  const auto control = std::find_if(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < 0x20 && std::string_view("\t\n\v\f\r").find(c) == std::string_view::npos) ||
+           byte == 0x7F;
+  });
+  if (control != text.end()) {
+    const auto offset = static_cast<std::size_t>(control - text.begin());
+    auto [line, column] = line_of(text, offset);
+    fail(line,
+         fmt::format("control character 0x{:02X} at column {}",
+                     static_cast<unsigned char>(*control), column),
+         "DOT files are text: tabs and line breaks are the only control characters allowed");
+    return;
+  }
 
-  if (auto token = find_long_token(text, limits.max_token_bytes)) {
-    fail(token->line,
-         fmt::format("a {} of {} bytes is over the limit of {} bytes", token->what, token->bytes,
-                     limits.max_token_bytes),
-         "raise the limit (orgraph --max-token-bytes) to read it");
+  if (auto over = find_over_limit(text, limits)) {
+    fail(over->line, std::move(over->message), std::move(over->hint));
     return;
   }
 
