@@ -9,6 +9,7 @@ function(orgraph_require found package what)
   endif()
 endfunction()
 
+find_package(Threads REQUIRED)  # parallel betweenness (std::thread)
 find_package(fmt QUIET)
 orgraph_require(fmt_FOUND libfmt-dev "fmt")
 find_package(Boost 1.74 QUIET CONFIG COMPONENTS graph)  # headers: BGL is header-only here

@@ -23,5 +23,8 @@ void add_diff_command(CLI::App& app, Action& action);
 void add_history_command(CLI::App& app, Action& action);
 void add_generate_command(CLI::App& app, Action& action);
 void add_render_command(CLI::App& app, Action& action);
+void add_centrality_command(CLI::App& app, Action& action);
+void add_export_command(CLI::App& app, Action& action);
+void add_import_command(CLI::App& app, Action& action);
 
 }  // namespace orgraph::app

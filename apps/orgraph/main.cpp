@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
   app.add_option("--max-token-bytes", app::load_options().max_token_bytes,
                  "refuse DOT strings, names or comment lines longer than this")
       ->capture_default_str();
+  app.add_option("--max-nesting", app::load_options().max_nesting,
+                 "refuse DOT files with subgraphs nested deeper than this")
+      ->capture_default_str();
   app::Action action;
   app::add_check_command(app, action);
   app::add_find_command(app, action);
@@ -44,6 +47,9 @@ int main(int argc, char** argv) {
   app::add_history_command(app, action);
   app::add_generate_command(app, action);
   app::add_render_command(app, action);
+  app::add_centrality_command(app, action);
+  app::add_export_command(app, action);
+  app::add_import_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

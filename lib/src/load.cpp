@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <system_error>
 
 #include "orgraph/graph_builder.hpp"
 #include "orgraph/io/dot_reader.hpp"
+#include "orgraph/io/json.hpp"
 #include "orgraph/io/jsonl_reader.hpp"
 
 namespace orgraph {
@@ -14,16 +16,20 @@ namespace {
 namespace fs = std::filesystem;
 
 // Graph formats, by file extension.
-enum class FileFormat { none, dot, jsonl };
+enum class FileFormat { none, dot, jsonl, json };
 
 FileFormat format_of(const fs::path& p) {
   const auto ext = p.extension();
   if (ext == ".gv" || ext == ".dot") return FileFormat::dot;
   if (ext == ".jsonl" || ext == ".ndjson") return FileFormat::jsonl;
+  if (ext == ".json") return FileFormat::json;  // orgraph's lossless JSON, only when named
   return FileFormat::none;
 }
 
-bool is_graph_file(const fs::path& p) { return format_of(p) != FileFormat::none; }
+// What a directory contributes (not .json: a directory may hold other JSON documents).
+bool is_graph_file(const fs::path& p) {
+  return format_of(p) != FileFormat::none && format_of(p) != FileFormat::json;
+}
 
 Diagnostic file_error(const fs::path& path, std::string message, std::string hint = {}) {
   return {Severity::error, {path.string(), 0}, std::move(message), {}, std::move(hint)};
@@ -33,6 +39,11 @@ Diagnostic file_error(const fs::path& path, std::string message, std::string hin
 bool read_file(const fs::path& path, std::uint64_t limit, std::string& text,
                GraphBuilder& builder) {
   std::error_code ec;
+  // A FIFO, socket or device named like a graph file would block or never end.
+  if (const auto status = fs::status(path, ec); !ec && !fs::is_regular_file(status)) {
+    builder.add_diagnostic(file_error(path, "cannot read file: not a regular file"));
+    return false;
+  }
   const auto size = fs::file_size(path, ec);
   if (ec) {
     builder.add_diagnostic(file_error(path, "cannot read file: " + ec.message()));
@@ -58,6 +69,15 @@ bool read_file(const fs::path& path, std::uint64_t limit, std::string& text,
 std::vector<fs::path> graph_files(std::span<const fs::path> paths) {
   std::vector<fs::path> files;
   std::vector<Diagnostic> errors;
+  // Each file once, however often it is reached (named twice, inside a directory also named, or
+  // through a symbolic link): reading a file twice would double its relations.
+  std::set<fs::path> seen;
+  auto add_file = [&](const fs::path& file) {
+    std::error_code ec;
+    fs::path key = fs::canonical(file, ec);
+    if (ec) key = file;
+    if (seen.insert(std::move(key)).second) files.push_back(file);
+  };
   for (const fs::path& p : paths) {
     std::error_code ec;
     const auto status = fs::status(p, ec);
@@ -75,14 +95,14 @@ std::vector<fs::path> graph_files(std::span<const fs::path> paths) {
             file_error(p, "directory has no graph files (.gv, .dot, .jsonl or .ndjson)"));
       }
       std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (!is_graph_file(p)) {
+      for (const fs::path& file : found) add_file(file);
+    } else if (format_of(p) == FileFormat::none) {
       errors.push_back(file_error(p,
                                   fmt::format("unknown graph format '{}'", p.extension().string()),
                                   "graphs are .gv or .dot (DOT), .jsonl or .ndjson (JSON lines) "
                                   "files, or a directory of them"));
     } else {
-      files.push_back(p);
+      add_file(p);
     }
   }
   if (!errors.empty()) throw load_error(std::move(errors));
@@ -94,10 +114,14 @@ TemporalGraph load(std::span<const fs::path> paths, const LoadOptions& options) 
   std::string text;
   for (const fs::path& file : graph_files(paths)) {
     if (!read_file(file, options.max_file_bytes, text, builder)) continue;
-    if (format_of(file) == FileFormat::jsonl) {
+    if (format_of(file) == FileFormat::json) {
+      io::read_json(text, file.string(), builder);
+    } else if (format_of(file) == FileFormat::jsonl) {
       io::read_jsonl(text, file.string(), builder, {.max_token_bytes = options.max_token_bytes});
     } else {
-      io::read_dot(text, file.string(), builder, {.max_token_bytes = options.max_token_bytes});
+      io::read_dot(
+          text, file.string(), builder,
+          {.max_token_bytes = options.max_token_bytes, .max_nesting = options.max_nesting});
     }
   }
   return builder.build({.on_warning = options.on_warning});

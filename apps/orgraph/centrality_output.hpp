@@ -1,0 +1,49 @@
+#pragma once
+
+// How `orgraph centrality` prints its results: ranked tables, the JSON of DESIGN §5
+// ({"at","measure","projection","scores":[{"entity","score","rank"}]}), CSV, and the series.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <orgraph/analysis/centrality.hpp>
+#include <orgraph/analysis/series.hpp>
+
+#include "facts.hpp"
+#include "output.hpp"
+
+namespace orgraph::app {
+
+struct CentralityPrint {
+  Format format = Format::table;
+  Lang lang = Lang::both;
+  std::optional<std::size_t> top;  // table default: 20; JSON/CSV: every score
+  std::string at;                  // the date as given
+};
+
+// The scores of one projection at a date.
+void print_centrality(const analysis::Projection& p, const analysis::Scores& scores,
+                      const CentralityPrint& print);
+
+struct SeriesPrint {
+  Format format = Format::table;
+  Lang lang = Lang::both;
+  std::optional<std::size_t> top;  // table default: 10 entities; JSON/CSV: all
+  std::string from, to, every;
+  std::string projection;
+};
+
+// The entities of a series in the order they are reported: by their highest score over all
+// steps (ties by id), at most `top`.
+std::vector<EntityId> series_entities(const analysis::CentralitySeries& series,
+                                      std::optional<std::size_t> top);
+
+// A step's short label: "2013" for a whole year, "2013-05" for a whole month, else its days.
+std::string step_label(DayRange step);
+
+// A series: a matrix of scores (entities × steps) and the rank changes between steps.
+void print_series(const TemporalGraph& graph, const analysis::CentralitySeries& series,
+                  const SeriesPrint& print);
+
+}  // namespace orgraph::app

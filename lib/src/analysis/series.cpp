@@ -1,0 +1,98 @@
+#include "orgraph/analysis/series.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace orgraph::analysis {
+namespace {
+
+std::string range_text(DayRange r) {
+  return r.earliest == r.latest
+             ? format_day(r.earliest)
+             : fmt::format("{}/{}", format_day(r.earliest), format_day(r.latest));
+}
+
+}  // namespace
+
+CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const DayRange> steps,
+                                   const ProjectionSpec& spec, Measure measure,
+                                   const ProjectOptions& project_options,
+                                   const CentralityOptions& options,
+                                   const Progress& step_progress) {
+  if (measure == Measure::edge_betweenness) {
+    throw query_error("edge_betweenness scores edges, not entities: it has no series");
+  }
+  CentralitySeries series;
+  series.measure = measure;
+  series.steps.resize(steps.size());
+  CentralityOptions step_options = options;
+  step_options.progress = nullptr;
+  project_series(graph, steps, spec, project_options, [&](std::size_t i, const Projection& p) {
+    SeriesStep& step = series.steps[i];
+    step.at = p.at();
+    step.edges = p.edge_count();
+    if (p.vertex_count() > 0) {
+      step_options.personalization.clear();
+      for (const auto& entry : options.personalization) {
+        if (p.vertex_of(entry.first)) step_options.personalization.push_back(entry);
+      }
+      if (!options.personalization.empty() && step_options.personalization.empty()) {
+        throw query_error(
+            fmt::format("personalisation: none of its entities is in the projection at {}",
+                        range_text(p.at())));
+      }
+      Scores scores;
+      try {
+        scores = centrality(p, measure, step_options);
+      } catch (const convergence_error& e) {
+        throw convergence_error(fmt::format("{} at {}", to_string(measure), range_text(p.at())),
+                                e.iterations(), e.residual(), e.limit());
+      }
+      step.entities.assign(p.entities().begin(), p.entities().end());
+      step.scores = std::move(scores.values);
+      step.ranks = ranks(step.scores);
+      step.approximation = std::move(scores.approximation);
+    }
+    if (step_progress) step_progress(i + 1, steps.size());
+  });
+  return series;
+}
+
+std::vector<RankChange> rank_changes(const SeriesStep& before, const SeriesStep& after) {
+  std::vector<RankChange> changes;
+  std::size_t i = 0, j = 0;
+  while (i < before.entities.size() || j < after.entities.size()) {
+    RankChange c;
+    if (j == after.entities.size() ||
+        (i < before.entities.size() && before.entities[i] < after.entities[j])) {
+      c = {before.entities[i], before.ranks[i], 0};
+      ++i;
+    } else if (i == before.entities.size() || after.entities[j] < before.entities[i]) {
+      c = {after.entities[j], 0, after.ranks[j]};
+      ++j;
+    } else {
+      c = {before.entities[i], before.ranks[i], after.ranks[j]};
+      ++i;
+      ++j;
+    }
+    if (c.before != c.after) changes.push_back(c);
+  }
+  // Rises (before > after) first by size, then falls by size, then arrivals, then departures.
+  auto group = [](const RankChange& c) {
+    if (c.before != 0 && c.after != 0) return c.after < c.before ? 0 : 1;
+    return c.before == 0 ? 2 : 3;
+  };
+  auto size = [](const RankChange& c) {
+    return std::abs(static_cast<long>(c.before) - static_cast<long>(c.after));
+  };
+  std::stable_sort(changes.begin(), changes.end(), [&](const RankChange& a, const RankChange& b) {
+    if (group(a) != group(b)) return group(a) < group(b);
+    if (group(a) < 2 && size(a) != size(b)) return size(a) > size(b);
+    if (group(a) == 2 && a.after != b.after) return a.after < b.after;
+    if (group(a) == 3 && a.before != b.before) return a.before < b.before;
+    return a.entity < b.entity;
+  });
+  return changes;
+}
+
+}  // namespace orgraph::analysis
