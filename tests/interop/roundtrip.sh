@@ -14,9 +14,16 @@ failed=0
 passed=0
 fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 
-"$orgraph" generate --orgs 60 --people 100 --seed 7 -o "$tmp/generated.gv" || fail "generate gv"
-"$orgraph" generate --orgs 150 --people 250 --seed 11 -o "$tmp/generated.jsonl" || fail "generate jsonl"
-graphs=(graphs/*/ "$tmp/generated.gv" "$tmp/generated.jsonl")
+# Generated histories of several seeds and sizes, in both formats: a property test of the
+# round trips over what the generator produces (partial and qualified dates, offices, lineage).
+graphs=(graphs/*/)
+for spec in "gv 60 100 7" "gv 25 40 23" "jsonl 150 250 11" "jsonl 40 90 31"; do
+  read -r format orgs people seed <<<"$spec"
+  file="$tmp/generated_$seed.$format"
+  "$orgraph" generate --orgs "$orgs" --people "$people" --seed "$seed" -o "$file" ||
+    fail "generate $file"
+  graphs+=("$file")
+done
 for graph in "${graphs[@]}"; do
   graph=${graph%/}
   name=$(basename "$graph")
