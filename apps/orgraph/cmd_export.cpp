@@ -99,7 +99,8 @@ int run_export(const ExportCommand& c) {
         .certainties = c.certain_only ? analysis::Certainties::certain_only
                                       : analysis::Certainties::certain_and_possible,
         .isolated = c.keep_isolated ? analysis::Isolated::keep : analysis::Isolated::drop};
-    write = [&](std::ostream& out) {
+    // `options` is captured by value: it ends with this block, the writer runs after it.
+    write = [&graph, &at, spec, options](std::ostream& out) {
       analysis::write_graphml(analysis::project(graph, query_range(*at), *spec, options), out);
     };
   } else if (c.to == "json") {
