@@ -267,6 +267,31 @@ TEST_CASE("consistency warnings reach on_warning and do not fail the build") {
   CHECK(warnings[1].starts_with("w.gv:4: warning: merged_into"));
 }
 
+TEST_CASE("graph attributes: title, note and lang are kept; the first value wins") {
+  GraphBuilder b;
+  const auto f1 = b.add_file("one.gv");
+  const auto f2 = b.add_file("two.gv");
+  b.add_entity("a", Attrs{{"kind", "org"}, {"name", "A"}}, {f1, 3});
+  b.set_graph_attribute("title", "The first title", {f1, 0});
+  b.set_graph_attribute("lang", "ar", {f1, 0});
+  b.set_graph_attribute("title", "The first title", {f2, 0});  // the same again: no warning
+  b.set_graph_attribute("title", "Another title", {f2, 0});
+  b.set_graph_attribute("note", "", {f2, 0});  // empty: as if not given
+  b.set_graph_attribute("rankdir", "LR", {f2, 0});
+  std::vector<std::string> warnings;
+  TemporalGraph g =
+      b.build({.on_warning = [&](const Diagnostic& d) { warnings.push_back(to_string(d)); }});
+  CHECK(g.title() == "The first title");
+  CHECK(g.lang() == "ar");
+  CHECK(g.note().empty());
+  CHECK(warnings == std::vector<std::string>{
+                        "two.gv: warning: graph title 'Another title' differs from 'The first "
+                        "title' (in one.gv); the first is kept; a graph has one title, note "
+                        "and lang: give them in one file",
+                        "two.gv: warning: graph attribute 'rankdir' is ignored; orgraph keeps "
+                        "title, note and lang on graphs"});
+}
+
 TEST_CASE("the builder is empty again after build") {
   GraphBuilder b = fixture();
   TemporalGraph first = b.build();

@@ -47,13 +47,13 @@ int usage(const std::string& message) {
 
 int export_csv(const TemporalGraph& graph, const ExportCommand& c) {
   if (c.output == "-") {
-    return usage("--to csv writes two files: give a directory with -o DIR");
+    return usage("--to csv writes three files: give a directory with -o DIR");
   }
   const fs::path dir = c.output;
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    return usage(fmt::format("'{}' is not a directory (--to csv writes {} and {} into -o DIR)",
-                             c.output, io::kEntitiesCsv, io::kRelationsCsv));
+    return usage(fmt::format("'{}' is not a directory (--to csv writes {}, {} and {} into -o DIR)",
+                             c.output, io::kEntitiesCsv, io::kRelationsCsv, io::kGraphCsv));
   }
   fs::create_directories(dir, ec);
   if (ec) throw io::write_error(fmt::format("cannot create '{}': {}", c.output, ec.message()));
@@ -63,6 +63,8 @@ int export_csv(const TemporalGraph& graph, const ExportCommand& c) {
             [&](std::ostream& out) { io::write_entities_csv(graph, out, options); });
   files.add(dir / io::kRelationsCsv,
             [&](std::ostream& out) { io::write_relations_csv(graph, out, options); });
+  files.add(dir / io::kGraphCsv,
+            [&](std::ostream& out) { io::write_graph_csv(graph, out, options); });
   files.commit();
   return 0;
 }

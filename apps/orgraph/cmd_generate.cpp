@@ -3,14 +3,13 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <system_error>
 
 #include <fmt/format.h>
 
 #include <orgraph/generate.hpp>
+#include <orgraph/io/atomic_file.hpp>
 
 #include "commands.hpp"
 
@@ -50,33 +49,8 @@ int run_generate(const GenerateCommand& c) {
     }
     return 0;
   }
-  // Write beside the target and rename, so that FILE is either complete or untouched.
-  std::filesystem::path temporary = path;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      fmt::print(stderr, "orgraph: error: cannot create '{}'\n", temporary.string());
-      return 1;
-    }
-    generate(c.options, format, out);
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      fmt::print(stderr, "orgraph: error: cannot write '{}' (disk full?)\n", temporary.string());
-      return 1;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    fmt::print(stderr, "orgraph: error: cannot rename '{}' to '{}': {}\n", temporary.string(),
-               c.output, ec.message());
-    return 1;
-  }
+  // Written beside the target and renamed, so that FILE is either complete or untouched.
+  io::write_file_atomically(path, [&](std::ostream& out) { generate(c.options, format, out); });
   return 0;
 }
 

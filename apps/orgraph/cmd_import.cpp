@@ -48,8 +48,13 @@ std::string read_input(const fs::path& path) {
   const auto size = fs::file_size(path, ec);
   if (ec) fail("cannot read file: " + ec.message());
   if (size > load_options().max_file_bytes) {
-    fail(fmt::format("file is {} bytes, over the limit of {} bytes (orgraph --max-file-bytes)",
-                     size, load_options().max_file_bytes));
+    throw load_error({{Severity::error,
+                       {path.string(), 0},
+                       fmt::format("file is {} bytes, over the limit of {} bytes", size,
+                                   load_options().max_file_bytes),
+                       {},
+                       "raise LoadOptions::max_file_bytes (orgraph --max-file-bytes) for larger "
+                       "files"}});
   }
   std::ifstream in(path, std::ios::binary);
   std::string text(size, '\0');
@@ -70,6 +75,8 @@ int run_import(const ImportCommand& c) {
   GraphBuilder builder;
   if (!c.name.empty()) builder.set_name(c.name);
   const fs::path input = c.input;
+  const io::ReadLimits limits{.max_token_bytes = load_options().max_token_bytes,
+                              .max_nesting = load_options().max_nesting};
   if (c.from == "csv") {
     const bool is_dir = fs::is_directory(input);
     const fs::path dir = is_dir ? input : input.parent_path();
@@ -79,10 +86,14 @@ int run_import(const ImportCommand& c) {
     }
     const fs::path entities = dir / io::kEntitiesCsv;
     const fs::path relations = dir / io::kRelationsCsv;
-    io::read_entities_csv(read_input(entities), entities.string(), builder);
-    io::read_relations_csv(read_input(relations), relations.string(), builder);
+    io::read_entities_csv(read_input(entities), entities.string(), builder, limits);
+    io::read_relations_csv(read_input(relations), relations.string(), builder, limits);
+    // graph.csv is optional: tables made by hand or by other tools often have only the two.
+    if (const fs::path graph = dir / io::kGraphCsv; fs::exists(graph)) {
+      io::read_graph_csv(read_input(graph), graph.string(), builder, limits);
+    }
   } else if (c.from == "json") {
-    io::read_json(read_input(input), input.string(), builder);
+    io::read_json(read_input(input), input.string(), builder, limits);
   } else {
     io::read_popolo(read_input(input), input.string(), builder);
   }

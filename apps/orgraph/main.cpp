@@ -29,10 +29,11 @@ int main(int argc, char** argv) {
                  "refuse graph files larger than this")
       ->capture_default_str();
   app.add_option("--max-token-bytes", app::load_options().max_token_bytes,
-                 "refuse DOT strings, names or comment lines longer than this")
+                 "refuse strings longer than this (DOT strings, names and comment lines, JSON "
+                 "strings, CSV fields)")
       ->capture_default_str();
   app.add_option("--max-nesting", app::load_options().max_nesting,
-                 "refuse DOT files with subgraphs nested deeper than this")
+                 "refuse DOT subgraphs and JSON arrays or objects nested deeper than this")
       ->capture_default_str();
   app::Action action;
   app::add_check_command(app, action);

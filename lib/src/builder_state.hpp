@@ -107,8 +107,18 @@ void for_each_item(std::string_view text, std::string_view separators, F&& f) {
   }
 }
 
+// A graph attribute (title, note, lang) and where it was first given.
+struct GraphAttribute {
+  std::string value;
+  FileLine where;
+};
+
+// The graph attributes orgraph keeps, in the order files and exports write them.
+constexpr std::array<std::string_view, 3> kGraphAttributeNames{"title", "note", "lang"};
+
 struct BuilderState {
   std::string name;
+  std::array<GraphAttribute, kGraphAttributeNames.size()> graph_attributes;
   std::vector<std::string> files;
   StringPool strings;
   std::vector<RawEntity> entities;

@@ -51,6 +51,9 @@ TemporalGraph& TemporalGraph::operator=(TemporalGraph&&) noexcept = default;
 TemporalGraph::~TemporalGraph() = default;
 
 std::string_view TemporalGraph::name() const { return s_->name; }
+std::string_view TemporalGraph::title() const { return s_->title; }
+std::string_view TemporalGraph::note() const { return s_->note; }
+std::string_view TemporalGraph::lang() const { return s_->lang; }
 std::size_t TemporalGraph::entity_count() const { return s_->entities.size(); }
 std::size_t TemporalGraph::relation_count() const { return s_->relations.size(); }
 

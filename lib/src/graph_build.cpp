@@ -56,6 +56,9 @@ class Validator {
 
   std::unique_ptr<GraphStorage> run() {
     out_->name = s_.name;
+    out_->title = s_.graph_attributes[0].value;
+    out_->note = s_.graph_attributes[1].value;
+    out_->lang = s_.graph_attributes[2].value;
     out_->files = s_.files;
     out_->dates.emplace_back();            // DateId 0: unknown
     out_->source_sets.emplace_back();      // SourceSetId 0: none

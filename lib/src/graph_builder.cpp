@@ -18,6 +18,32 @@ void GraphBuilder::set_name(std::string_view name) {
   if (s_->name.empty()) s_->name = std::string(name);
 }
 
+void GraphBuilder::set_graph_attribute(std::string_view key, std::string_view value,
+                                       FileLine where) {
+  using namespace detail;
+  BuilderState& s = *s_;
+  if (value.empty()) return;
+  auto known = std::find(kGraphAttributeNames.begin(), kGraphAttributeNames.end(), key);
+  if (known == kGraphAttributeNames.end()) {
+    s.report(Severity::warning, where, fmt::format("graph attribute '{}' is ignored", key), {},
+             "orgraph keeps title, note and lang on graphs");
+    return;
+  }
+  GraphAttribute& slot = s.graph_attributes[known - kGraphAttributeNames.begin()];
+  if (slot.value.empty()) {
+    slot = {std::string(value), where};
+    s.intern_checked(value, where, {}, key);  // reports invalid UTF-8
+  } else if (slot.value != value) {
+    const SourceLocation first = s.location(slot.where);
+    const std::string at =
+        first.line == 0 ? first.file : fmt::format("{}:{}", first.file, first.line);
+    s.report(Severity::warning, where,
+             fmt::format("graph {} '{}' differs from '{}' (in {}); the first is kept", key, value,
+                         slot.value, at),
+             {}, "a graph has one title, note and lang: give them in one file");
+  }
+}
+
 std::uint32_t GraphBuilder::add_file(std::string_view path) {
   // Records keep a 16-bit file index (memory: see graph_storage.hpp).
   if (s_->files.size() >= kMaxFiles) {

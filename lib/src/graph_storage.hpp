@@ -125,6 +125,7 @@ struct NameIndex {
 
 struct GraphStorage {
   std::string name;
+  std::string title, note, lang;  // graph attributes
   std::vector<std::string> files;
   StringPool strings;
   std::vector<Date> dates;

@@ -112,16 +112,16 @@ std::vector<fs::path> graph_files(std::span<const fs::path> paths) {
 TemporalGraph load(std::span<const fs::path> paths, const LoadOptions& options) {
   GraphBuilder builder;
   std::string text;
+  const io::ReadLimits limits{.max_token_bytes = options.max_token_bytes,
+                              .max_nesting = options.max_nesting};
   for (const fs::path& file : graph_files(paths)) {
     if (!read_file(file, options.max_file_bytes, text, builder)) continue;
     if (format_of(file) == FileFormat::json) {
-      io::read_json(text, file.string(), builder);
+      io::read_json(text, file.string(), builder, limits);
     } else if (format_of(file) == FileFormat::jsonl) {
-      io::read_jsonl(text, file.string(), builder, {.max_token_bytes = options.max_token_bytes});
+      io::read_jsonl(text, file.string(), builder, limits);
     } else {
-      io::read_dot(
-          text, file.string(), builder,
-          {.max_token_bytes = options.max_token_bytes, .max_nesting = options.max_nesting});
+      io::read_dot(text, file.string(), builder, limits);
     }
   }
   return builder.build({.on_warning = options.on_warning});

@@ -13,7 +13,7 @@ namespace {
 template <typename Read>
 void build_with(Read read, std::string_view text) {
   orgraph::GraphBuilder builder;
-  read(text, "fuzz.csv", builder);
+  read(text, "fuzz.csv", builder, orgraph::io::ReadLimits{});
   try {
     const orgraph::TemporalGraph graph = builder.build();
     (void)graph.search("a");

@@ -73,9 +73,9 @@ attribute_names() {
 attrs="$root/$rel/file_attributes.gv"
 expect file_attributes.check 0 "$(
   cat <<EOF
-$rel/file_attributes.gv: warning: graph attribute 'fontpath' is ignored; orgraph reads title and note on graphs
-$rel/file_attributes.gv: warning: graph attribute 'imagepath' is ignored; orgraph reads title and note on graphs
-$rel/file_attributes.gv: warning: graph attribute 'shapefile' is ignored; orgraph reads title and note on graphs
+$rel/file_attributes.gv: warning: graph attribute 'fontpath' is ignored; orgraph keeps title, note and lang on graphs
+$rel/file_attributes.gv: warning: graph attribute 'imagepath' is ignored; orgraph keeps title, note and lang on graphs
+$rel/file_attributes.gv: warning: graph attribute 'shapefile' is ignored; orgraph keeps title, note and lang on graphs
 $rel/file_attributes.gv:9: warning: unknown entity attribute 'fontname' is ignored [s]; Graphviz styling is not used by orgraph
 $rel/file_attributes.gv:10: warning: unknown entity attribute 'image' is ignored [a]; Graphviz styling is not used by orgraph
 $rel/file_attributes.gv:10: warning: unknown entity attribute 'shapefile' is ignored [a]; Graphviz styling is not used by orgraph
@@ -138,7 +138,7 @@ nested() {
 }
 nested 10000 "$tmp/deep.gv"
 expect deep_nesting 1 \
-  "deep.gv:103: error: subgraphs nested 101 deep are over the limit of 100; raise the limit (orgraph --max-nesting) to read it" check deep.gv
+  "deep.gv:103: error: subgraphs nested 101 deep are over the limit of 100; raise the limit (orgraph --max-nesting, LoadOptions::max_nesting) to read it" check deep.gv
 # Within a raised limit cgraph's parser gives up at its own stack limit, without a crash.
 expect deep_nesting.raised 1 "deep.gv:3334: error: memory exhausted near '{'
 deep.gv:3335: error: syntax error near 'subgraph'" --max-nesting 100000 check deep.gv
@@ -167,13 +167,13 @@ rm -f "$tmp/million.gv"
 # --- 10 MB tokens: refused before cgraph's lexer (quadratic in a token's length) sees them ---
 ten_mb() { head -c 10485760 /dev/zero | tr '\0' "$1"; }
 { printf 'digraph big {\n  s [kind=source title="t"]\n  '; ten_mb x; printf ' [kind=org name="A" src=s]\n}\n'; } >"$tmp/name.gv"
-expect huge.name 1 "name.gv:3: error: a name of 10485760 bytes is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes) to read it" check name.gv
+expect huge.name 1 "name.gv:3: error: a name of 10485760 bytes is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" check name.gv
 { printf 'digraph big {\n  s [kind=source title="t"]\n  a [kind=org name=<'; ten_mb x; printf '> src=s]\n}\n'; } >"$tmp/html.gv"
-expect huge.html 1 "html.gv:3: error: a HTML string of 10485762 bytes is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes) to read it" check html.gv
+expect huge.html 1 "html.gv:3: error: a HTML string of 10485762 bytes is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" check html.gv
 { printf 'digraph big {\n  // '; ten_mb x; printf '\n}\n'; } >"$tmp/comment.gv"
-expect huge.comment 1 "comment.gv:2: error: a comment line of 10485763 bytes is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes) to read it" check comment.gv
+expect huge.comment 1 "comment.gv:2: error: a comment line of 10485763 bytes is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" check comment.gv
 { printf '{"id":"s","kind":"source","title":"t"}\n{"id":"a","kind":"org","name":"'; ten_mb x; printf '","src":"s"}\n'; } >"$tmp/string.jsonl"
-expect huge.jsonl 1 "string.jsonl:2: error: a string of 10485760 bytes in 'name' is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes) to read it" check string.jsonl
+expect huge.jsonl 1 "string.jsonl:2: error: a string of 10485760 bytes in 'name' is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" check string.jsonl
 rm -f "$tmp"/name.gv "$tmp"/html.gv "$tmp"/comment.gv "$tmp"/string.jsonl
 
 # --- Symbolic links: loops are not followed, and no file is read twice ----------------------
@@ -198,6 +198,34 @@ expect symlinks.named_twice 0 "" check links/a.gv links/b.gv links links/self.gv
 grep -Fq "3 entities, 1 relations" "$tmp/out" &&
   passed=$((passed + 1)) || fail "symlinks.named_twice: $(cat "$tmp/out")"
 expect symlinks.fifo 1 "links/pipe.gv: error: cannot read file: not a regular file" check links/pipe.gv
+
+# --- Output files: a symbolic link planted where a writer might put its temporary file, or the
+# target itself a link, never makes orgraph write through it ----------------------------------
+example="$root/graphs/examples"
+for target in out.svg out.gv out.json; do
+  printf 'victim\n' >"$tmp/victim_$target"
+  ln -sf "victim_$target" "$tmp/$target.tmp"
+done
+expect outputs.render 0 "" render "$example" --view lineage --focus city_committees -o out.svg
+expect outputs.generate 0 "" generate --orgs 5 --people 5 --seed 1 -o out.gv
+expect outputs.export 0 "" export "$example" --to json -o out.json
+for target in out.svg out.gv out.json; do
+  if [ "$(cat "$tmp/victim_$target")" = victim ] && [ -f "$tmp/$target" ] && [ ! -L "$tmp/$target" ] &&
+    [ -z "$(find "$tmp" -maxdepth 1 -name "$target.tmp-*")" ]; then
+    passed=$((passed + 1))
+  else
+    fail "outputs.$target: a planted link was followed, or a temporary file was left"
+  fi
+done
+# The target itself a link: it is replaced by the new file, and what it pointed to is kept.
+printf 'victim\n' >"$tmp/victim_linked"
+ln -sf victim_linked "$tmp/linked.json"
+expect outputs.linked_target 0 "" export "$example" --to json -o linked.json
+if [ "$(cat "$tmp/victim_linked")" = victim ] && [ ! -L "$tmp/linked.json" ]; then
+  passed=$((passed + 1))
+else
+  fail "outputs.linked_target: the write went through the link"
+fi
 
 # --- Lineage cycles: queries and drawings terminate and name the cycle ----------------------
 cycle="$root/tests/bad/warn_lineage.gv"

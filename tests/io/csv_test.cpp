@@ -12,19 +12,21 @@ namespace orgraph {
 namespace {
 
 struct Tables {
-  std::string entities, relations;
+  std::string entities, relations, graph;
 };
 
 Tables tables_of(const TemporalGraph& g, bool bom = false) {
-  std::ostringstream e, r;
+  std::ostringstream e, r, a;
   io::write_entities_csv(g, e, {.bom = bom});
   io::write_relations_csv(g, r, {.bom = bom});
-  return {e.str(), r.str()};
+  io::write_graph_csv(g, a, {.bom = bom});
+  return {e.str(), r.str(), a.str()};
 }
 
 void read_tables(const Tables& t, GraphBuilder& b) {
   io::read_entities_csv(t.entities, "entities.csv", b);
   io::read_relations_csv(t.relations, "relations.csv", b);
+  if (!t.graph.empty()) io::read_graph_csv(t.graph, "graph.csv", b);
 }
 
 std::vector<std::string> errors_of(const Tables& t) {
@@ -41,11 +43,16 @@ TEST_CASE("CSV tables carry a graph and read back to the same graph") {
   const TemporalGraph g = testing::hard_to_carry_graph();
   const Tables t = tables_of(g);
   GraphBuilder b;
-  b.set_name("hard to carry");  // CSV has no place for the graph's name
   read_tables(t, b);
   const TemporalGraph again = b.build();
   CHECK(testing::json_of(again) == testing::json_of(g));
   CHECK(tables_of(again).entities == t.entities);
+  CHECK(t.graph ==
+        "attribute,value\r\n"
+        "name,hard to carry\r\n"
+        "title,\"Hard \"\"to\"\" carry: <1> & «٢»\"\r\n"
+        "note,\"two lines,\nthe second with a back\\slash\"\r\n"
+        "lang,ar\r\n");
 
   // RFC 4180: a header row, CRLF, quotes doubled, fields with commas or breaks quoted.
   CHECK(t.entities.starts_with(
@@ -102,11 +109,47 @@ TEST_CASE("bad CSV is reported with its line") {
             "relations.csv:4: error: row has 5 fields, the header 4; quote fields that hold "
             "commas: \"a, b\""});
   }
+  SUBCASE("a graph table without its value column") {
+    CHECK(errors_of({kEntities, "from,to,rel\n", "attribute\nname\n"}) ==
+          std::vector<std::string>{"graph.csv:1: error: missing column 'value'; the first row "
+                                   "names the columns: attribute,value"});
+  }
   SUBCASE("a bad date, found by the builder on the row's line") {
     const auto errors = errors_of({kEntities, "from,to,rel,start\na,b,member_of,2013-13\n"});
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].starts_with("relations.csv:2: error: start: invalid date '2013-13'"));
   }
+}
+
+TEST_CASE("a graph table names the graph; other attributes and columns are warned about") {
+  GraphBuilder b;
+  io::read_entities_csv(kEntities, "entities.csv", b);
+  io::read_graph_csv("attribute,value,comment\r\nname,g\r\ntitle,T\r\nrankdir,LR,x\r\n",
+                     "graph.csv", b);
+  std::vector<std::string> warnings;
+  const TemporalGraph g =
+      b.build({.on_warning = [&](const Diagnostic& d) { warnings.push_back(to_string(d)); }});
+  CHECK(g.name() == "g");
+  CHECK(g.title() == "T");
+  CHECK(warnings ==
+        std::vector<std::string>{"graph.csv:1: warning: column 'comment' of a graph table is "
+                                 "ignored; a graph table has the columns attribute and value",
+                                 "graph.csv:4: warning: graph attribute 'rankdir' is ignored; "
+                                 "orgraph keeps title, note and lang on graphs"});
+}
+
+TEST_CASE("a CSV field over the token limit is refused, naming the limit") {
+  const std::string note(300, 'x');
+  GraphBuilder b;
+  io::read_entities_csv(kEntities, "entities.csv", b);
+  io::read_relations_csv("from,to,rel,note\na,b,part_of,ok\nb,a,part_of,\"" + note + "\"\n",
+                         "relations.csv", b, {.max_token_bytes = 256});
+  const auto errors = testing::build_errors(b);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] ==
+        "relations.csv:3: error: a field of 300 bytes is over the limit of 256 bytes (column "
+        "13); raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to "
+        "read it");
 }
 
 }  // namespace orgraph

@@ -32,7 +32,12 @@ TEST_CASE("DOT export reads back through cgraph as the same graph") {
   const TemporalGraph again = read_dot_text(dot);
   CHECK(testing::json_of(again) == testing::json_of(g));
   CHECK(dot_of(again) == dot);  // canonical: a fixed point
-  CHECK(dot.starts_with("digraph \"hard to carry\" {\n  // sources\n  s1 [kind=source"));
+  CHECK(
+      dot.starts_with("digraph \"hard to carry\" {\n"
+                      "  title=\"Hard \\\"to\\\" carry: <1> & «٢»\"\n"
+                      "  note=\"two lines,\nthe second with a back\\slash\"\n"
+                      "  lang=ar\n"
+                      "  // sources\n  s1 [kind=source"));
 }
 
 TEST_CASE("dot_quote leaves identifiers bare and quotes everything else") {

@@ -21,6 +21,9 @@ inline TemporalGraph hard_to_carry_graph() {
   GraphBuilder b;
   const auto f = b.add_file("<memory>");
   b.set_name("hard to carry");
+  b.set_graph_attribute("title", "Hard \"to\" carry: <1> & «٢»", {f, 1});
+  b.set_graph_attribute("note", "two lines,\nthe second with a back\\slash", {f, 1});
+  b.set_graph_attribute("lang", "ar", {f, 1});
   using A = std::vector<Attribute>;
   b.add_entity("s1",
                A{{"kind", "source"},

@@ -36,6 +36,12 @@ TEST_CASE("the JSON form keeps every attribute, and reads back to the same bytes
   CHECK(doc["format"] == "orgraph");
   CHECK(doc["version"] == 1);
   CHECK(doc["name"] == "hard to carry");
+  CHECK(doc["title"] == "Hard \"to\" carry: <1> & «٢»");
+  CHECK(doc["note"] == "two lines,\nthe second with a back\\slash");
+  CHECK(doc["lang"] == "ar");
+  CHECK(again.title() == g.title());
+  CHECK(again.note() == g.note());
+  CHECK(again.lang() == "ar");
   REQUIRE(doc["sources"].size() == 2);
   REQUIRE(doc["entities"].size() == 4);
   REQUIRE(doc["relations"].size() == 5);
@@ -103,6 +109,38 @@ TEST_CASE("JSON records are reported with their line and pointer") {
     CHECK(errors_of("{\"format\":\"orgraph\",\"version\":2}").front() ==
           "g.json:1: error: unsupported version 2 of the graph document; this orgraph reads "
           "version 1");
+  }
+}
+
+TEST_CASE("JSON strings and nesting over the limits are refused, naming the limit") {
+  GraphBuilder b;
+  SUBCASE("a long string") {
+    io::read_json(
+        "{\"format\":\"orgraph\",\"version\":1,\n\"name\":\"" + std::string(40, 'n') + "\"}",
+        "g.json", b, {.max_token_bytes = 32});
+    const auto errors = testing::build_errors(b);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] ==
+          "g.json:2: error: a string of 40 bytes is over the limit of 32 bytes (column 49); "
+          "raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read "
+          "it");
+  }
+  SUBCASE("deep nesting") {
+    std::string deep = "{\"format\":\"orgraph\",\"version\":1,\"x\":";
+    for (int i = 0; i < 200; ++i) deep += '[';
+    io::read_json(deep, "g.json", b, {.max_nesting = 100});
+    const auto errors = testing::build_errors(b);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] ==
+          "g.json:1: error: arrays and objects nested 101 deep are over the limit of 100 "
+          "(column 137); raise the limit (orgraph --max-nesting, LoadOptions::max_nesting) "
+          "to read it");
+  }
+  SUBCASE("a million brackets end as an error, not a crash") {
+    io::read_json(std::string(1000000, '['), "g.json", b);
+    const auto errors = testing::build_errors(b);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].starts_with("g.json:1: error: arrays and objects nested 101 deep"));
   }
 }
 

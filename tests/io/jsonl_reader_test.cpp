@@ -254,7 +254,7 @@ TEST_CASE("strings longer than the token limit are refused, naming the limit") {
   } catch (const load_error& e) {
     CHECK(to_string(e.diagnostics()[0]) ==
           "t.jsonl:4: error: a string of 2000 bytes in 'note' is over the limit of 1000 bytes; "
-          "raise the limit (orgraph --max-token-bytes) to read it");
+          "raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it");
   }
 }
 

@@ -127,6 +127,10 @@ class TemporalGraph {
 
   // The graph's name (the first DOT graph's name). Time: O(1).
   std::string_view name() const;
+  // The graph's attributes `title`, `note` and `lang` ("" when not given). Time: O(1).
+  std::string_view title() const;
+  std::string_view note() const;
+  std::string_view lang() const;
   std::size_t entity_count() const;
   std::size_t relation_count() const;
 
@@ -137,8 +141,7 @@ class TemporalGraph {
 
   // Relations of one category leaving (out) or entering (in) an entity, in file order.
   // Symmetric relations are listed from their first endpoint (out) and second (in).
-  // Time: O(1).
-  // Time: O(log degree).
+  // Time: O(log degree) (the category's part of the row is found by binary search).
   std::span<const RelationId> out(EntityId id, Category category) const;
   std::span<const RelationId> in(EntityId id, Category category) const;
   // Every relation leaving / entering an entity, grouped by category. Time: O(1).

@@ -45,6 +45,12 @@ class GraphBuilder {
   // Names the graph (the first name set wins). Time: O(1).
   void set_name(std::string_view name);
 
+  // Sets a graph attribute: `title`, `note` or `lang` (a DOT file's `digraph { title="…" }`).
+  // The first value given wins; a different later one (another file's) is a warning naming
+  // both, as the graph keeps one. Any other key is a warning. Empty values are ignored.
+  // Time: O(1).
+  void set_graph_attribute(std::string_view key, std::string_view value, FileLine where);
+
   // Registers an input file for locations; returns its index for FileLine. A graph is read
   // from at most kMaxFiles files; one more throws orgraph::error. Time: O(1).
   static constexpr std::size_t kMaxFiles = 65535;

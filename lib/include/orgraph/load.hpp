@@ -19,10 +19,11 @@ struct LoadOptions {
   std::function<void(const Diagnostic&)> on_warning;
   // Files larger than this are refused with an error naming the limit.
   std::uint64_t max_file_bytes = std::uint64_t{1} << 30;
-  // The longest single token (string, name, comment line) a DOT file may hold.
-  std::size_t max_token_bytes = io::DotLimits{}.max_token_bytes;
-  // The deepest nesting of DOT subgraphs.
-  std::size_t max_nesting = io::DotLimits{}.max_nesting;
+  // The longest single token a file may hold (a DOT string, name or comment line; a JSON string;
+  // see io::ReadLimits).
+  std::size_t max_token_bytes = io::ReadLimits{}.max_token_bytes;
+  // The deepest nesting of DOT subgraphs and of JSON arrays and objects.
+  std::size_t max_nesting = io::ReadLimits{}.max_nesting;
 };
 
 // The graph files `paths` name: files as given, directories replaced by the `.gv`/`.dot` (DOT)

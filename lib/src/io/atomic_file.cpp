@@ -1,7 +1,14 @@
 #include "orgraph/io/atomic_file.hpp"
 
-#include <fstream>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <ostream>
 #include <random>
+#include <streambuf>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -11,21 +18,81 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A name beside `target` that no other writer picks: NAME.tmp-XXXXXXXX, created exclusively.
-fs::path temporary_beside(const fs::path& target, std::ofstream& out) {
+// An output stream buffer over a POSIX file descriptor, which it closes. std::ofstream cannot
+// create a file exclusively (O_EXCL), and only an exclusive create makes sure the temporary
+// file is a new one: not a symbolic link planted under its name, not another writer's file.
+class FileDescriptorBuffer : public std::streambuf {
+ public:
+  explicit FileDescriptorBuffer(int fd) : fd_(fd) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  FileDescriptorBuffer(const FileDescriptorBuffer&) = delete;
+  FileDescriptorBuffer& operator=(const FileDescriptorBuffer&) = delete;
+  ~FileDescriptorBuffer() override { close(); }
+
+  // Flushes and closes; false when a write or the close failed (errno tells why).
+  bool close() {
+    if (fd_ < 0) return ok_;
+    if (sync() != 0) ok_ = false;
+    if (::close(fd_) != 0 && ok_) {
+      ok_ = false;
+      errno_ = errno;
+    }
+    fd_ = -1;
+    return ok_;
+  }
+  int saved_errno() const { return errno_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+
+  int sync() override {
+    const char* p = pbase();
+    while (p < pptr()) {
+      const ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        errno_ = errno;
+        ok_ = false;
+        return -1;
+      }
+      p += n;
+    }
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return 0;
+  }
+
+ private:
+  int fd_;
+  bool ok_ = true;
+  int errno_ = 0;
+  std::array<char, 1 << 16> buffer_;
+};
+
+// Creates a new file beside `target` that no other writer picks: NAME.tmp-XXXXXXXX, created
+// with O_CREAT | O_EXCL | O_NOFOLLOW, so nothing that already exists (a file, a symbolic link)
+// is ever opened. Returns its path and descriptor.
+std::pair<fs::path, int> create_temporary_beside(const fs::path& target) {
   std::random_device random;
+  int why = 0;
   for (int attempt = 0; attempt < 16; ++attempt) {
     fs::path candidate = target;
     candidate += fmt::format(".tmp-{:08x}", random());
-    std::error_code ec;
-    if (fs::exists(candidate, ec)) continue;
-    out.open(candidate, std::ios::binary | std::ios::out | std::ios::trunc);
-    if (out) return candidate;
+    const int fd =
+        ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd >= 0) return {candidate, fd};
+    why = errno;
+    if (why != EEXIST) break;
   }
   throw write_error(
-      fmt::format("cannot create a file beside '{}' (does its directory exist "
-                  "and is it writable?)",
-                  target.string()));
+      fmt::format("cannot create a file beside '{}': {}", target.string(), std::strerror(why)));
 }
 
 void remove_quietly(const fs::path& p) {
@@ -35,20 +102,23 @@ void remove_quietly(const fs::path& p) {
 
 // Writes through `write` into a temporary file beside `target`; returns its path.
 fs::path write_temporary(const fs::path& target, const std::function<void(std::ostream&)>& write) {
-  std::ofstream out;
-  const fs::path temporary = temporary_beside(target, out);
+  const auto [temporary, fd] = create_temporary_beside(target);
+  FileDescriptorBuffer buffer(fd);
+  std::ostream out(&buffer);
   try {
     write(out);
     out.flush();
-    out.close();
   } catch (...) {
-    out.close();
+    buffer.close();
     remove_quietly(temporary);
     throw;
   }
-  if (!out) {
+  const bool stream_ok = static_cast<bool>(out);
+  if (!buffer.close() || !stream_ok) {
     remove_quietly(temporary);
-    throw write_error(fmt::format("cannot write '{}' (disk full?)", target.string()));
+    const int why = buffer.saved_errno();
+    throw write_error(fmt::format("cannot write '{}': {}", target.string(),
+                                  why != 0 ? std::strerror(why) : "write failed (disk full?)"));
   }
   return temporary;
 }

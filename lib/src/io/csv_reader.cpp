@@ -20,8 +20,9 @@ struct CsvRecord {
 // follows it cannot be delimited reliably). Returns false on an error.
 class CsvParser {
  public:
-  CsvParser(std::string_view text, std::string_view name, GraphBuilder& builder)
-      : text_(text), name_(name), builder_(builder) {}
+  CsvParser(std::string_view text, std::string_view name, GraphBuilder& builder,
+            const ReadLimits& limits)
+      : text_(text), name_(name), builder_(builder), limits_(limits) {}
 
   bool parse(std::vector<CsvRecord>& records) {
     if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
@@ -64,6 +65,8 @@ class CsvParser {
   bool parse_record(std::vector<std::string>& fields) {
     while (true) {
       std::string field;
+      const std::uint32_t field_line = line_;
+      const std::size_t field_at = pos_;
       if (pos_ < text_.size() && text_[pos_] == '"') {
         const std::uint32_t opened = line_;
         const std::size_t open_at = pos_;
@@ -106,6 +109,13 @@ class CsvParser {
           field += text_[pos_++];
         }
       }
+      if (field.size() > limits_.max_token_bytes) {
+        report(field_line,
+               fmt::format("a field of {} bytes is over the limit of {} bytes (column {})",
+                           field.size(), limits_.max_token_bytes, column_at(field_at)),
+               std::string(kTokenLimitHint));
+        return false;
+      }
       fields.push_back(std::move(field));
       if (pos_ >= text_.size()) return true;
       if (text_[pos_] == ',') {
@@ -128,22 +138,26 @@ class CsvParser {
   std::string_view text_;
   std::string_view name_;
   GraphBuilder& builder_;
+  ReadLimits limits_;
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
 };
 
-enum class Table { entities, relations };
+enum class Table { entities, relations, graph };
 
-void read_table(std::string_view text, std::string_view name, GraphBuilder& builder, Table table) {
+void read_table(std::string_view text, std::string_view name, GraphBuilder& builder, Table table,
+                const ReadLimits& limits) {
   const std::uint32_t file = builder.add_file(name);
-  CsvParser parser(text, name, builder);
+  CsvParser parser(text, name, builder, limits);
   std::vector<CsvRecord> records;
   if (!parser.parse(records)) return;
   const std::vector<std::string_view> required =
-      table == Table::entities ? std::vector<std::string_view>{"id", "kind"}
-                               : std::vector<std::string_view>{"from", "to", "rel"};
-  const std::string example = table == Table::entities ? "id,kind,type,name,name_en,…"
-                                                       : "from,to,rel,role,start,end,date,src,…";
+      table == Table::entities    ? std::vector<std::string_view>{"id", "kind"}
+      : table == Table::relations ? std::vector<std::string_view>{"from", "to", "rel"}
+                                  : std::vector<std::string_view>{"attribute", "value"};
+  const std::string example = table == Table::entities    ? "id,kind,type,name,name_en,…"
+                              : table == Table::relations ? "from,to,rel,role,start,end,date,src,…"
+                                                          : "attribute,value";
   if (records.empty()) {
     parser.report(0, "empty CSV file: no header row",
                   fmt::format("the first row names the columns: {}", example));
@@ -170,6 +184,17 @@ void read_table(std::string_view text, std::string_view name, GraphBuilder& buil
     }
   }
   if (!ok) return;
+  if (table == Table::graph) {
+    for (const std::string& column : header) {
+      if (column != "attribute" && column != "value") {
+        builder.add_diagnostic({Severity::warning,
+                                {std::string(name), header_line},
+                                fmt::format("column '{}' of a graph table is ignored", column),
+                                {},
+                                "a graph table has the columns attribute and value"});
+      }
+    }
+  }
   auto index_of = [&](std::string_view column) {
     return static_cast<std::size_t>(std::find(header.begin(), header.end(), column) -
                                     header.begin());
@@ -184,13 +209,23 @@ void read_table(std::string_view text, std::string_view name, GraphBuilder& buil
           "quote fields that hold commas: \"a, b\"");
       continue;
     }
+    const FileLine where{file, record.line};
+    if (table == Table::graph) {
+      const std::string& attribute = record.fields[index_of("attribute")];
+      const std::string& value = record.fields[index_of("value")];
+      if (attribute == "name") {
+        if (!value.empty()) builder.set_name(value);
+      } else {
+        builder.set_graph_attribute(attribute, value, where);
+      }
+      continue;
+    }
     attributes.clear();
     for (std::size_t i = 0; i < header.size(); ++i) {
       const std::string_view column = header[i];
       if (column == "id" || column == "from" || column == "to") continue;
       attributes.push_back({column, record.fields[i]});
     }
-    const FileLine where{file, record.line};
     if (table == Table::entities) {
       const std::string& id = record.fields[index_of("id")];
       if (id.empty()) {
@@ -213,12 +248,19 @@ void read_table(std::string_view text, std::string_view name, GraphBuilder& buil
 
 }  // namespace
 
-void read_entities_csv(std::string_view text, std::string_view name, GraphBuilder& builder) {
-  read_table(text, name, builder, Table::entities);
+void read_entities_csv(std::string_view text, std::string_view name, GraphBuilder& builder,
+                       const ReadLimits& limits) {
+  read_table(text, name, builder, Table::entities, limits);
 }
 
-void read_relations_csv(std::string_view text, std::string_view name, GraphBuilder& builder) {
-  read_table(text, name, builder, Table::relations);
+void read_relations_csv(std::string_view text, std::string_view name, GraphBuilder& builder,
+                        const ReadLimits& limits) {
+  read_table(text, name, builder, Table::relations, limits);
+}
+
+void read_graph_csv(std::string_view text, std::string_view name, GraphBuilder& builder,
+                    const ReadLimits& limits) {
+  read_table(text, name, builder, Table::graph, limits);
 }
 
 }  // namespace orgraph::io

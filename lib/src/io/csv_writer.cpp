@@ -101,4 +101,16 @@ void write_relations_csv(const TemporalGraph& graph, std::ostream& out,
   }
 }
 
+void write_graph_csv(const TemporalGraph& graph, std::ostream& out,
+                     const CsvWriteOptions& options) {
+  if (options.bom) out << "\xEF\xBB\xBF";
+  write_row(out, std::array<std::string_view, 2>{"attribute", "value"});
+  if (!graph.name().empty()) {
+    write_row(out, std::array<std::string_view, 2>{"name", graph.name()});
+  }
+  for (const auto& [key, value] : detail::graph_attributes(graph)) {
+    write_row(out, std::array<std::string_view, 2>{key, value});
+  }
+}
+
 }  // namespace orgraph::io

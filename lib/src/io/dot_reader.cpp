@@ -18,9 +18,6 @@
 namespace orgraph::io {
 namespace {
 
-// Graph attributes that belong to the conventions; any other is reported and ignored.
-constexpr std::string_view kGraphAttributes[] = {"title", "note", "lang"};
-
 // The state of one agread, reached from cgraph's C callbacks. cgraph's parser is global, so
 // one read runs at a time (guarded by the mutex) and the callbacks find it through `current`.
 struct ReadState {
@@ -166,20 +163,13 @@ void report_cgraph_messages(ReadState& s, std::string_view name) {
 
 // Hands one parsed graph to the builder: nodes with the attributes no statement set (defaults
 // from `node [...]`), bare nodes as mentions, then edges in the order they were written.
-void convert(Agraph_t* g, ReadState& s, std::string_view name) {
+void convert(Agraph_t* g, ReadState& s) {
   GraphBuilder& b = *s.builder;
   if (const char* gname = agnameof(g); gname && gname[0] != '%') b.set_name(gname);
   for (Agsym_t* sym = agnxtattr(g, AGRAPH, nullptr); sym; sym = agnxtattr(g, AGRAPH, sym)) {
     const char* value = agxget(g, sym);
-    if (!value || !*value) continue;
-    if (std::find(std::begin(kGraphAttributes), std::end(kGraphAttributes), sym->name) ==
-        std::end(kGraphAttributes)) {
-      b.add_diagnostic({Severity::warning,
-                        {std::string(name), 0},
-                        fmt::format("graph attribute '{}' is ignored", sym->name),
-                        {},
-                        "orgraph reads title and note on graphs"});
-    }
+    // cgraph keeps no line for graph attributes: diagnostics name the file.
+    if (value && *value) b.set_graph_attribute(sym->name, value, {s.file, 0});
   }
   std::vector<Attribute> attributes;
   for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
@@ -251,7 +241,7 @@ std::optional<OverLimit> find_over_limit(std::string_view t, const DotLimits& li
     return OverLimit{at,
                      fmt::format("a {} of {} bytes is over the limit of {} bytes", what, bytes,
                                  limits.max_token_bytes),
-                     "raise the limit (orgraph --max-token-bytes) to read it"};
+                     std::string(kTokenLimitHint)};
   };
   while (i < n) {
     const char c = t[i];
@@ -299,7 +289,7 @@ std::optional<OverLimit> find_over_limit(std::string_view t, const DotLimits& li
         return OverLimit{line,
                          fmt::format("subgraphs nested {} deep are over the limit of {}", depth - 1,
                                      limits.max_nesting),
-                         "raise the limit (orgraph --max-nesting) to read it"};
+                         std::string(kNestingLimitHint)};
       }
       ++i;
     } else if (std::string_view(" \t\r[];,=:").find(c) != std::string_view::npos) {
@@ -386,7 +376,7 @@ void read_dot(std::string_view text, std::string_view name, GraphBuilder& builde
     ++graphs;
     if (!state.failure) {
       try {
-        convert(g.get(), state, name);
+        convert(g.get(), state);
       } catch (...) {
         state.failure = std::current_exception();
       }

@@ -104,6 +104,9 @@ std::string dot_quote(std::string_view text) {
 void write_dot(const TemporalGraph& graph, std::ostream& out) {
   out << "digraph " << (graph.name().empty() ? std::string() : dot_quote(graph.name()) + " ")
       << "{\n";
+  for (const auto& [key, value] : detail::graph_attributes(graph)) {
+    out << "  " << key << '=' << dot_quote(value) << '\n';
+  }
   bool sources_done = false;
   bool first = true;
   for (EntityId id : detail::sources_then_entities(graph)) {

@@ -80,6 +80,7 @@ void write_gexf(const TemporalGraph& graph, std::ostream& out,
          "    version=\"1.3\">\n"
          "  <meta>\n    <creator>orgraph</creator>\n    <description>"
       << xml_escape(graph.name().empty() ? std::string_view("orgraph graph") : graph.name())
+      << (graph.title().empty() ? std::string() : ": " + xml_escape(graph.title()))
       << (s.snapshot ? " at " + xml_escape(options.at->text()) : std::string())
       << "</description>\n"
       << "  </meta>\n"

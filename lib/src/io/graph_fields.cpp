@@ -64,4 +64,15 @@ std::vector<EntityId> sources_then_entities(const TemporalGraph& graph) {
   return order;
 }
 
+std::vector<std::pair<std::string_view, std::string_view>> graph_attributes(
+    const TemporalGraph& graph) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  for (const auto& a : {std::pair<std::string_view, std::string_view>{"title", graph.title()},
+                        {"note", graph.note()},
+                        {"lang", graph.lang()}}) {
+    if (!a.second.empty()) out.push_back(a);
+  }
+  return out;
+}
+
 }  // namespace orgraph::io::detail

@@ -5,6 +5,7 @@
 // so that they agree with each other and with what GraphBuilder reads back.
 
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "orgraph/graph.hpp"
@@ -25,6 +26,10 @@ std::vector<Field> entity_fields(const TemporalGraph& graph, EntityId id);
 
 // rel, role, role_en, start, end, date, src, note; without a value left out. Time: O(sources).
 std::vector<Field> relation_fields(const TemporalGraph& graph, RelationId id);
+
+// The graph's attributes that have a value, as (key, value): title, note, lang. Time: O(1).
+std::vector<std::pair<std::string_view, std::string_view>> graph_attributes(
+    const TemporalGraph& graph);
 
 // The entities in the order the lossless writers list them: sources first, then the others,
 // each in id order. Time: O(V).

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "graph_fields.hpp"
 #include "network_selection.hpp"
 #include "xml_text.hpp"
 
@@ -36,6 +37,8 @@ void write_graphml(const TemporalGraph& graph, std::ostream& out,
          "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   write_key(out, "g_", "graph", "name");
+  const auto graph_attributes = detail::graph_attributes(graph);
+  for (const auto& a : graph_attributes) write_key(out, "g_", "graph", a.first);
   if (s.snapshot) write_key(out, "g_", "graph", "at");
   const std::vector<std::string> node_names = detail::node_attribute_names(s);
   for (const std::string& n : node_names) write_key(out, "n_", "node", n);
@@ -45,6 +48,9 @@ void write_graphml(const TemporalGraph& graph, std::ostream& out,
 
   out << "  <graph id=\"G\" edgedefault=\"directed\">\n";
   out << "    <data key=\"g_name\">" << xml_escape(graph.name()) << "</data>\n";
+  for (const auto& [key, value] : graph_attributes) {
+    out << "    <data key=\"g_" << key << "\">" << xml_escape(value) << "</data>\n";
+  }
   if (s.snapshot) out << "    <data key=\"g_at\">" << xml_escape(options.at->text()) << "</data>\n";
   for (std::size_t i = 0; i < s.entities.size(); ++i) {
     const EntityId id = s.entities[i];

@@ -12,20 +12,19 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kShape =
     R"(a graph document is {"format":"orgraph","version":1,"name":…,"sources":[…],)"
-    R"("entities":[…],"relations":[…]}; see graphs/README.md)";
+    R"("entities":[…],"relations":[…]} (and "title", "note", "lang"); see graphs/README.md)";
 
 class JsonGraphReader {
  public:
-  JsonGraphReader(std::string_view name, GraphBuilder& builder)
-      : name_(name), builder_(builder), file_(builder.add_file(name)) {}
+  JsonGraphReader(std::string_view name, GraphBuilder& builder, const ReadLimits& limits)
+      : name_(name), builder_(builder), file_(builder.add_file(name)), limits_(limits) {}
 
   void read(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     Json doc;
     detail::JsonSyntaxError syntax;
-    if (!detail::parse_json_with_positions(text, doc, positions_, syntax)) {
-      report(syntax.line,
-             fmt::format("malformed JSON at column {}: {}", syntax.column, syntax.message));
+    if (!detail::parse_json_with_positions(text, doc, positions_, syntax, limits_)) {
+      report(syntax.line, syntax.text(), {}, syntax.hint);
       return;
     }
     for (std::size_t i = 0; i < positions_.duplicate_keys.size(); ++i) {
@@ -41,8 +40,8 @@ class JsonGraphReader {
     }
     if (!check_header(doc)) return;
     for (const auto& [key, value] : doc.items()) {
-      if (key != "format" && key != "version" && key != "name" && key != "sources" &&
-          key != "entities" && key != "relations") {
+      if (key != "format" && key != "version" && key != "name" && key != "title" && key != "note" &&
+          key != "lang" && key != "sources" && key != "entities" && key != "relations") {
         builder_.add_diagnostic({Severity::warning,
                                  {std::string(name_), 1},
                                  fmt::format("unknown top-level key '{}' is ignored", key),
@@ -103,6 +102,15 @@ class JsonGraphReader {
         if (!n->get_ref<const std::string&>().empty()) builder_.set_name(n->get<std::string>());
       } else if (!n->is_null()) {
         report(1, fmt::format(R"("name" is {}, not a string)", kind_of(*n)));
+      }
+    }
+    for (std::string_view key : {"title", "note", "lang"}) {
+      auto a = doc.find(key);
+      if (a == doc.end() || a->is_null()) continue;
+      if (!a->is_string()) {
+        report(1, fmt::format(R"("{}" is {}, not a string)", key, kind_of(*a)));
+      } else {
+        builder_.set_graph_attribute(key, a->get_ref<const std::string&>(), {file_, 1});
       }
     }
     return true;
@@ -224,13 +232,15 @@ class JsonGraphReader {
   std::string_view name_;
   GraphBuilder& builder_;
   std::uint32_t file_;
+  ReadLimits limits_;
   detail::JsonRecordPositions positions_;
 };
 
 }  // namespace
 
-void read_json(std::string_view text, std::string_view name, GraphBuilder& builder) {
-  JsonGraphReader(name, builder).read(text);
+void read_json(std::string_view text, std::string_view name, GraphBuilder& builder,
+               const ReadLimits& limits) {
+  JsonGraphReader(name, builder, limits).read(text);
 }
 
 }  // namespace orgraph::io

@@ -60,7 +60,18 @@ void locate_error(std::string_view text, std::size_t offset, std::string message
   error.message = std::move(message);
 }
 
+// Thrown from the parse callback to stop at a string or nesting over a limit.
+struct OverLimit {
+  std::string message;
+  std::string hint;
+};
+
 }  // namespace
+
+std::string JsonSyntaxError::text() const {
+  if (hint.empty()) return fmt::format("malformed JSON at column {}: {}", column, message);
+  return fmt::format("{} (column {})", message, column);
+}
 
 std::uint32_t JsonRecordPositions::line_of(std::string_view key, std::size_t index) const {
   auto it = lines.find(key);
@@ -69,7 +80,8 @@ std::uint32_t JsonRecordPositions::line_of(std::string_view key, std::size_t ind
 }
 
 bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& document,
-                               JsonRecordPositions& positions, JsonSyntaxError& error) {
+                               JsonRecordPositions& positions, JsonSyntaxError& error,
+                               const ReadLimits& limits) {
   const char* begin = text.data();
   const char* furthest = begin;
   const char* counted = begin;  // newlines before this pointer are in `line`
@@ -84,6 +96,19 @@ bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& do
   auto callback = [&](int depth, nlohmann::ordered_json::parse_event_t event,
                       nlohmann::ordered_json& parsed) {
     using Event = nlohmann::ordered_json::parse_event_t;
+    if ((event == Event::object_start || event == Event::array_start) &&
+        static_cast<std::size_t>(depth) > limits.max_nesting) {
+      throw OverLimit{fmt::format("arrays and objects nested {} deep are over the limit of {}",
+                                  depth, limits.max_nesting),
+                      std::string(kNestingLimitHint)};
+    }
+    if ((event == Event::key || event == Event::value) && parsed.is_string() &&
+        parsed.get_ref<const std::string&>().size() > limits.max_token_bytes) {
+      throw OverLimit{
+          fmt::format("a string of {} bytes is over the limit of {} bytes",
+                      parsed.get_ref<const std::string&>().size(), limits.max_token_bytes),
+          std::string(kTokenLimitHint)};
+    }
     if (event == Event::key && depth == 1) {
       array = parsed.get<std::string>();
     } else if (event == Event::object_start && depth == 2) {
@@ -108,6 +133,11 @@ bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& do
   } catch (const nlohmann::ordered_json::parse_error& e) {
     // e.byte is 1-based: the last byte read.
     locate_error(text, e.byte > 0 ? e.byte - 1 : 0, reason_of(e.what()), error);
+    return false;
+  } catch (const OverLimit& e) {
+    const auto read = static_cast<std::size_t>(furthest - begin);
+    locate_error(text, read > 0 ? read - 1 : 0, e.message, error);
+    error.hint = e.hint;
     return false;
   } catch (const nlohmann::ordered_json::exception& e) {
     // A value the parser read but cannot hold (a number overflowing a double): it ends at the

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "orgraph/io/limits.hpp"
+
 namespace orgraph::io::detail {
 
 struct JsonRecordPositions {
@@ -26,15 +28,22 @@ struct JsonRecordPositions {
   std::uint32_t line_of(std::string_view key, std::size_t index) const;
 };
 
-// A syntax error: where, and nlohmann's reason without its own prefix and position.
+// Why a document could not be read, and where: a syntax error (nlohmann's reason without its
+// own prefix and position), or a string or nesting over a limit (then with a hint).
 struct JsonSyntaxError {
   std::uint32_t line = 0;
   std::size_t column = 0;  // in characters
   std::string message;
+  std::string hint;  // set for a limit
+  // "malformed JSON at column C: reason", or "a string of … bytes … (column C)" for a limit.
+  std::string text() const;
 };
 
-// Parses `text`; on a syntax error returns false and fills `error`. Time: O(n).
+// Parses `text`, refusing strings longer than limits.max_token_bytes and arrays or objects
+// nested deeper than limits.max_nesting (the document itself is depth 0); on an error returns
+// false and fills `error`. Time: O(n).
 bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& document,
-                               JsonRecordPositions& positions, JsonSyntaxError& error);
+                               JsonRecordPositions& positions, JsonSyntaxError& error,
+                               const ReadLimits& limits = {});
 
 }  // namespace orgraph::io::detail

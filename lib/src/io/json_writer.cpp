@@ -58,6 +58,9 @@ void write_json(const TemporalGraph& graph, std::ostream& out) {
   }
   out << "{\n  \"format\": \"orgraph\",\n  \"version\": " << kJsonFormatVersion
       << ",\n  \"name\": " << dump(Json(graph.name())) << ",\n";
+  for (const auto& [key, value] : detail::graph_attributes(graph)) {
+    out << "  \"" << key << "\": " << dump(Json(value)) << ",\n";
+  }
   write_array(out, "sources", sources, false);
   write_array(out, "entities", entities, false);
   write_array(out, "relations", relations, true);

@@ -255,7 +255,7 @@ class LineHandler {
       return fail(
           fmt::format("a string of {} bytes{} is over the limit of {} bytes", s.size(),
                       key.empty() ? std::string() : fmt::format(" in '{}'", key), max_token_bytes_),
-          "raise the limit (orgraph --max-token-bytes) to read it");
+          std::string(kTokenLimitHint));
     }
     if (!check_controls_) return true;
     if (s.find('\0') != std::string_view::npos) {

@@ -7,11 +7,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
@@ -24,6 +22,7 @@
 
 #include "detail/graphviz_lock.hpp"
 #include "orgraph/date.hpp"
+#include "orgraph/io/atomic_file.hpp"
 #include "orgraph/render/html_label.hpp"
 #include "orgraph/render/style.hpp"
 
@@ -389,28 +388,13 @@ std::string render_to_string(const RenderGraph& graph, Format format) {
 
 void render(const RenderGraph& graph, const std::filesystem::path& out, Format format) {
   const std::string bytes = render_to_string(graph, format);
-  // Write beside the target, then rename: a reader never sees half a file.
-  std::filesystem::path tmp = out;
-  tmp += ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    const int open_errno = file ? 0 : errno;
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    file.close();
-    if (!file) {
-      const int why = open_errno != 0 ? open_errno : errno;
-      std::error_code ignored;
-      std::filesystem::remove(tmp, ignored);
-      throw render_error(fmt::format("cannot write '{}': {}", out.string(),
-                                     why != 0 ? std::strerror(why) : "write failed"));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    throw render_error(fmt::format("cannot write '{}': {}", out.string(), ec.message()));
+  // Written beside the target, then renamed: a reader never sees half a file.
+  try {
+    io::write_file_atomically(out, [&](std::ostream& file) {
+      file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    });
+  } catch (const io::write_error& e) {
+    throw render_error(e.what());
   }
 }
 

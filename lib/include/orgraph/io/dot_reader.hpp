@@ -7,19 +7,11 @@
 #include <string_view>
 
 #include "orgraph/graph_builder.hpp"
+#include "orgraph/io/limits.hpp"
 
 namespace orgraph::io {
 
-struct DotLimits {
-  // The longest token (quoted string, HTML string, name, comment line) accepted. cgraph's
-  // lexer takes time quadratic in a token's length (256 KiB: 0.03 s, 1 MiB: 0.5 s, 10 MiB:
-  // minutes), so longer ones are refused before parsing, with the limit named in the error.
-  std::size_t max_token_bytes = std::size_t{256} << 10;
-  // The deepest nesting of subgraphs (`{ … }` inside the graph's braces) accepted. cgraph's
-  // parser stack and its recursive subgraph handling grow with it; deeper files are refused
-  // before parsing, with the limit named in the error.
-  std::size_t max_nesting = 100;
-};
+using DotLimits = ReadLimits;  // max_token_bytes and max_nesting (orgraph/io/limits.hpp)
 
 // Parses DOT `text` (the content of file `name`) and feeds every node and edge to `builder`
 // with the line it was written on. Syntax errors, invalid UTF-8, NUL bytes and other control

@@ -15,7 +15,8 @@ namespace orgraph::io {
 // written), sources (source ids joined with " ") and note; edges are the relations (id "r" +
 // relation id) with rel, category, symmetric ("true" for allied_with), role, role_en, start,
 // end, date, sources and note. A snapshot adds `certainty` ("certain" or "possible") to nodes
-// and edges and the graph attribute `at`; the graph attribute `name` is the graph's name.
+// and edges and the graph attribute `at`; the graph attribute `name` is the graph's name, and
+// `title`, `note` and `lang` are written when the graph has them.
 // Attributes without a value are left out of a node or edge. Text is escaped for XML 1.0
 // (characters XML cannot carry become U+FFFD). Deterministic. Time: O(V + E), plus the
 // snapshot query.

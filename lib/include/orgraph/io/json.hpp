@@ -10,6 +10,7 @@
 
 #include "orgraph/graph.hpp"
 #include "orgraph/graph_builder.hpp"
+#include "orgraph/io/limits.hpp"
 
 namespace orgraph::io {
 
@@ -27,7 +28,9 @@ void write_json(const TemporalGraph& graph, std::ostream& out);
 // reports problems as `name:LINE: error: …`. Malformed JSON (with line and column), a record
 // that is not an object, a value that is not a string (or, for alias and src, an array of
 // strings), a key given twice, a missing id/from/to and an unsupported version become error
-// diagnostics naming the record ("/entities/3"). Time: O(n) in the text length.
-void read_json(std::string_view text, std::string_view name, GraphBuilder& builder);
+// diagnostics naming the record ("/entities/3"); so do a string over limits.max_token_bytes and
+// arrays or objects nested deeper than limits.max_nesting. Time: O(n) in the text length.
+void read_json(std::string_view text, std::string_view name, GraphBuilder& builder,
+               const ReadLimits& limits = {});
 
 }  // namespace orgraph::io

@@ -7,15 +7,11 @@
 #include <string_view>
 
 #include "orgraph/graph_builder.hpp"
+#include "orgraph/io/limits.hpp"
 
 namespace orgraph::io {
 
-struct JsonlLimits {
-  // The longest string (key or value, after unescaping) accepted; longer ones are an error for
-  // their line, naming the limit. The same limit as DOT's (LoadOptions::max_token_bytes), so a
-  // graph loads in either format or in neither.
-  std::size_t max_token_bytes = std::size_t{256} << 10;
-};
+using JsonlLimits = ReadLimits;  // max_token_bytes applies (orgraph/io/limits.hpp)
 
 // Parses JSON lines `text` (the content of file `name`) and feeds every line to `builder`:
 // `{"id":…}` is an entity, `{"from":…,"to":…}` a relation; every other key is an attribute
