@@ -53,6 +53,18 @@ std::vector<std::string> errors_of(std::string_view text) {
   return testing::build_errors(b);
 }
 
+std::vector<std::string> warnings_of(std::string_view text) {
+  GraphBuilder b;
+  io::read_popolo(text, "data/ee.json", b);
+  std::vector<std::string> out;
+  b.build({.on_warning = [&out](const Diagnostic& d) { out.push_back(to_string(d)); }});
+  return out;
+}
+
+std::vector<std::string_view> aliases(const Entity& e) {
+  return {e.aliases.begin(), e.aliases.end()};
+}
+
 }  // namespace
 
 TEST_CASE("Popolo persons, organizations, events and memberships become a graph") {
@@ -65,10 +77,9 @@ TEST_CASE("Popolo persons, organizations, events and memberships become a graph"
   CHECK(mari.name == "Mari Tamm");
   CHECK(mari.name_en == "Mary Oak");
   CHECK(mari.attribute("name_ru") == "Мари Тамм");
-  CHECK(std::vector<std::string_view>(mari.aliases.begin(), mari.aliases.end()) ==
-        std::vector<std::string_view>{"玛丽", "M. Tamm"});
+  CHECK(aliases(mari) == std::vector<std::string_view>{"玛丽", "M. Tamm"});
   CHECK(mari.start->text() == "1970-05-02");
-  CHECK(mari.note == "Popolo id p/1; wikidata Q1");
+  CHECK(mari.note == "Popolo id p/1; wikidata Q1; also named \"玛丽\" (zh-hans)");
   CHECK(mari.sources.size() == 2);
   // Ids are slugs, made unique: party/a and party-a both slug to party_a.
   CHECK(g.entity(g.find("party_a")).name == "Party A");
@@ -112,6 +123,8 @@ TEST_CASE("Popolo references to undefined ids are errors with line and pointer")
   replace(R"("person_id": "p/2", "post_id": "chair")", R"("person_id": "p/9", "post_id": "vice")");
   CHECK(errors_of(text) ==
         std::vector<std::string>{
+            "data/ee.json: warning: posts[]: 1 record no membership refers to is not imported; a "
+            "post is imported only as the role and note of the holds relations of its memberships",
             "data/ee.json:26: error: on_behalf_of_id 'nobody' names no organization in this file "
             "[/memberships/1]; every id a record refers to must be defined in the same file",
             "data/ee.json:28: error: person_id 'p/9' names no person in this file "
@@ -128,6 +141,192 @@ TEST_CASE("malformed Popolo JSON and wrong value types are errors") {
   CHECK(
       errors_of("{\"persons\": [{\"id\": \"a\", \"name\": \"A\", \"birth_date\": 1970}]}") ==
       std::vector<std::string>{"data/ee.json:1: error: 'birth_date' is not a string [/persons/0]"});
+}
+
+// A party with names in several languages, historic and noted; a legislature with two posts
+// (one dated, in an area, with a source; one with another label); an election with a round.
+//
+//   p1 -member_of-> kesk        (membership m1: label, two sources)
+//   p1 -holds "Member for Tallinn"-> leg   (post mp-tln: its dates, area and source)
+//   p2 -holds "Acting Speaker"-> leg       (post speaker, in area Tartu)
+//   e2019_tln: part of e2019 (parent_id)
+const std::string kMapped = R"({
+  "persons": [{"id": "p1", "name": "Mari Tamm"}, {"id": "p2", "name": "Jaan Kask"}],
+  "organizations": [
+    {"id": "kesk", "name": "Keskerakond", "classification": "party",
+     "other_names": [
+       {"lang": "et", "name": "Keskerakond"},
+       {"lang": "en", "name": "Centre Party"},
+       {"lang": "de", "name": "Centre Party", "note": "multilingual"},
+       {"lang": "en", "name": "Estonian Centre Party"},
+       {"lang": "en", "name": "Popular Front", "end_date": "1991"},
+       {"name": "Rahvarinne", "start_date": "1988", "end_date": "1991-08-19", "note": "historic"},
+       {"lang": "zh-hk", "name": "中間黨"}]},
+    {"id": "leg", "name": "Riigikogu", "classification": "legislature"}
+  ],
+  "areas": [{"id": "tln", "name": "Tallinn"}, {"id": "tartu", "name": "Tartu"}],
+  "events": [
+    {"id": "e2019", "name": "Election 2019", "classification": "general election",
+     "start_date": "2019-03-03", "end_date": "2019-03-03"},
+    {"id": "e2019-tln", "name": "Election 2019 in Tallinn", "classification": "election",
+     "start_date": "2019-03-03", "end_date": "2019-03-03", "parent_id": "e2019"}
+  ],
+  "posts": [
+    {"id": "mp-tln", "label": "Member for Tallinn", "role": "Member of Parliament",
+     "organization_id": "leg", "area_id": "tln", "start_date": "1992-10-05",
+     "end_date": "2019-03-03", "sources": [{"url": "https://example.org/posts"}]},
+    {"id": "speaker", "label": "Speaker", "organization_id": "leg",
+     "other_label": ["Chair of the Riigikogu"]}
+  ],
+  "memberships": [
+    {"id": "m1", "person_id": "p1", "organization_id": "kesk", "label": "Party member",
+     "start_date": "1991", "sources": [{"url": "https://example.org/m1", "note": "Party register"},
+                                       {"url": "https://example.org/posts"}]},
+    {"person_id": "p1", "post_id": "mp-tln"},
+    {"person_id": "p2", "post_id": "speaker", "role": "Acting Speaker", "area_id": "tartu",
+     "start_date": "2003-03-02", "end_date": "2003-04-01"}
+  ]
+})";
+
+std::vector<std::string_view> source_keys(const TemporalGraph& g, const Relation& r) {
+  std::vector<std::string_view> out;
+  for (EntityId s : r.sources) out.push_back(g.entity(s).key);
+  return out;
+}
+
+TEST_CASE("Popolo other_names keep every language, their dates and their notes") {
+  const TemporalGraph g = read(kMapped);
+  const Entity kesk = g.entity(g.find("kesk"));
+  // The first current name in each language, even when spelt as the name or another language's.
+  CHECK(kesk.attribute("name_et") == "Keskerakond");
+  CHECK(kesk.name_en == "Centre Party");
+  CHECK(kesk.attribute("name_de") == "Centre Party");
+  // A second English name, a historic one and one in a regional code are aliases.
+  CHECK(aliases(kesk) == std::vector<std::string_view>{"Estonian Centre Party", "Popular Front",
+                                                       "Rahvarinne", "中間黨"});
+  // What the attributes cannot say (notes, dates, languages without name_xx) is in the note.
+  CHECK(kesk.note ==
+        "Popolo id kesk; also named \"Centre Party\" (de): multilingual; also named \"Estonian "
+        "Centre Party\" (en), \"中間黨\" (zh-hk); also named \"Popular Front\" (en) to 1991; also "
+        "named \"Rahvarinne\" from 1988 to 1991-08-19: historic");
+  CHECK(warnings_of(kMapped).empty());
+}
+
+TEST_CASE("Popolo memberships cite their sources and keep their id and label") {
+  const TemporalGraph g = read(kMapped);
+  REQUIRE(g.relation_count() == 3);
+  const Relation m1 = g.relation(0);
+  CHECK(m1.kind == RelationKind::member_of);
+  CHECK(m1.start->text() == "1991");
+  CHECK(source_keys(g, m1) == std::vector<std::string_view>{"popolo_source", "src_1", "src_2"});
+  CHECK(g.entity(g.find("src_1")).attribute("title") == "Party register");
+  CHECK(g.entity(g.find("src_1")).attribute("url") == "https://example.org/m1");
+  CHECK(m1.note == "Popolo id m1; label Party member");
+}
+
+TEST_CASE("Popolo posts give holds relations their role, dates, area and sources") {
+  const TemporalGraph g = read(kMapped);
+  REQUIRE(g.relation_count() == 3);
+  SUBCASE("a membership without dates takes the post's; the post's role and area are noted") {
+    const Relation mp = g.relation(1);
+    CHECK(mp.kind == RelationKind::holds);
+    CHECK(g.entity(mp.to).key == "leg");
+    CHECK(mp.role == "Member for Tallinn");  // the label: the role is every member's
+    CHECK(mp.start->text() == "1992-10-05");
+    CHECK(mp.end->text() == "2019-03-04");  // the day after the post's last
+    CHECK(source_keys(g, mp) == std::vector<std::string_view>{"popolo_source", "src_2"});
+    CHECK(mp.note ==
+          "post Member for Tallinn (role Member of Parliament) from 1992-10-05 to 2019-03-03 in "
+          "area Tallinn");
+  }
+  SUBCASE("a membership's own role and dates win; the post's label goes in the note") {
+    const Relation acting = g.relation(2);
+    CHECK(acting.role == "Acting Speaker");
+    CHECK(acting.start->text() == "2003-03-02");
+    CHECK(acting.end->text() == "2003-04-02");
+    CHECK(acting.note == "area Tartu; post Speaker also labelled \"Chair of the Riigikogu\"");
+  }
+}
+
+TEST_CASE("a Popolo event's parent_id goes in its note") {
+  const TemporalGraph g = read(kMapped);
+  CHECK(g.entity(g.find("e2019_tln")).note == "Popolo id e2019-tln; part of e2019");
+  std::string text = kMapped;
+  const std::string from = R"("parent_id": "e2019")";
+  text.replace(text.find(from), from.size(), R"("parent_id": "e2018")");
+  CHECK(errors_of(text) ==
+        std::vector<std::string>{
+            "data/ee.json:19: error: parent_id 'e2018' names no event in this file [/events/1]; "
+            "every id a record refers to must be defined in the same file"});
+}
+
+// Fields orgraph has no attribute for, an area and a post nothing refers to.
+const std::string kUnmapped = R"({
+  "meta": {"sources": ["https://example.org"], "license": "CC0"},
+  "persons": [
+    {"id": "p1", "name": "Mari Tamm", "gender": "female", "email": "mari@example.org",
+     "given_name": "Mari", "family_name": "Tamm", "sort_name": "Tamm, Mari", "summary": "",
+     "images": [{"url": "https://example.org/mari.jpg"}],
+     "other_names": [{"name": "Mari T.", "family_name": "T."}]},
+    {"id": "p2", "name": "Jaan Kask", "gender": "male", "links": []}
+  ],
+  "organizations": [
+    {"id": "leg", "name": "Parliament", "classification": "legislature", "seats": 101,
+     "area_id": "ee"}
+  ],
+  "areas": [{"id": "ee", "name": "Estonia", "type": "country"}, {"id": "tln", "name": "Tallinn"}],
+  "posts": [{"id": "spare", "label": "Spare seat", "organization_id": "leg"}],
+  "memberships": [{"person_id": "p1", "organization_id": "leg", "links": [{"url": "x"}]}]
+})";
+
+TEST_CASE("Popolo fields orgraph cannot hold are warned about, once per record type and field") {
+  const std::string no_attribute = "; orgraph has no attribute for it";
+  const std::string area_hint =
+      "; an area is imported only as its name, in the notes of the records in it";
+  CHECK(
+      warnings_of(kUnmapped) ==
+      std::vector<std::string>{
+          "data/ee.json: warning: meta.license is not imported (1 record)" + no_attribute,
+          "data/ee.json: warning: persons[].gender is not imported (2 records)" + no_attribute,
+          "data/ee.json: warning: persons[].email is not imported (1 record)" + no_attribute,
+          "data/ee.json: warning: persons[].given_name is not imported (1 record)" + no_attribute,
+          "data/ee.json: warning: persons[].family_name is not imported (1 record)" + no_attribute,
+          "data/ee.json: warning: persons[].sort_name is not imported (1 record)" + no_attribute,
+          "data/ee.json: warning: persons[].images is not imported (1 record)" + no_attribute,
+          "data/ee.json: warning: persons[].other_names[].family_name is not imported (1 "
+          "record)" +
+              no_attribute,
+          "data/ee.json: warning: organizations[].seats is not imported (1 record)" + no_attribute,
+          "data/ee.json: warning: memberships[].links is not imported (1 record)" + no_attribute,
+          "data/ee.json: warning: areas[].type is not imported (1 record)" + area_hint,
+          "data/ee.json: warning: posts[]: 1 record no membership refers to is not imported; "
+          "a post is imported only as the role and note of the holds relations of its "
+          "memberships",
+          "data/ee.json: warning: areas[]: 1 record nothing refers to is not imported" +
+              area_hint});
+  // What is read is kept: the organization's area is in its note.
+  const TemporalGraph g = read(kUnmapped);
+  CHECK(g.entity(g.find("leg")).note == "Popolo id leg; area Estonia");
+}
+
+TEST_CASE("malformed nested Popolo arrays and repeated keys are errors") {
+  CHECK(errors_of(R"({"persons": [{"id": "a", "name": "A", "other_names": "Alpha",
+                                   "sources": [{"url": "https://example.org"}, "v"]}]})") ==
+        std::vector<std::string>{
+            "data/ee.json:1: error: 'other_names' is not an array [/persons/0]",
+            "data/ee.json:1: error: record is not an object [/persons/0/sources/1]"});
+  CHECK(errors_of(R"({"persons": [{"id": "a", "name": "A", "name": "B"}]})") ==
+        std::vector<std::string>{"data/ee.json:1: error: key 'name' appears twice in one record "
+                                 "[/persons/0]; JSON keeps only the last value; give each field "
+                                 "once"});
+  CHECK(errors_of(R"({"posts": [{"id": "mp", "label": "MP", "organization_id": "leg",
+                                  "area_id": "nowhere"}],
+                      "persons": [{"id": "a", "name": "A"}],
+                      "organizations": [{"id": "leg", "name": "L"}],
+                      "memberships": [{"person_id": "a", "post_id": "mp"}]})") ==
+        std::vector<std::string>{
+            "data/ee.json:5: error: post area_id 'nowhere' names no area in this file "
+            "[/memberships/0]; every id a record refers to must be defined in the same file"});
 }
 
 }  // namespace orgraph

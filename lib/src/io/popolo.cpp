@@ -17,6 +17,8 @@
 
 #include "json_records.hpp"
 #include "orgraph/date.hpp"
+#include "popolo_fields.hpp"
+#include "popolo_names.hpp"
 
 namespace orgraph::io {
 namespace {
@@ -48,9 +50,12 @@ std::string exclusive_end(const std::string& end) {
   return day ? format_day(*day + 1) : end;
 }
 
-bool is_language_code(std::string_view lang) {
-  return lang.size() >= 2 && lang.size() <= 3 &&
-         std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!p.empty()) out += (out.empty() ? "" : "; ") + p;
+  }
+  return out;
 }
 
 std::string_view org_type(std::string_view classification) {
@@ -99,6 +104,12 @@ class PopoloReader {
              fmt::format("malformed JSON at column {}: {}", syntax.column, syntax.message));
       return;
     }
+    for (std::size_t i = 0; i < positions_.duplicate_keys.size(); ++i) {
+      const auto& [pointer, key] = positions_.duplicate_keys[i];
+      report(positions_.duplicate_lines[i],
+             fmt::format("key '{}' appears twice in one record", key), pointer,
+             "JSON keeps only the last value; give each field once");
+    }
     if (!doc_.is_object()) {
       report(1, "a Popolo document is a JSON object with persons, organizations, memberships, …");
       return;
@@ -125,12 +136,16 @@ class PopoloReader {
                                  {}});
       }
     }
+    report_what_is_not_imported();
   }
 
  private:
+  // Where a record is: its line, its JSON pointer, and its type for warnings ("persons[]",
+  // "persons[].other_names[]").
   struct Where {
     std::uint32_t line = 0;
     std::string pointer;
+    std::string type;
   };
 
   // A record defined in one of the arrays: its orgraph id and its record.
@@ -139,6 +154,8 @@ class PopoloReader {
     const Json* record = nullptr;
   };
 
+  using Table = std::map<std::string, Defined, std::less<>>;
+
   void report(std::uint32_t line, std::string message, std::string subject = {},
               std::string hint = {}) {
     builder_.add_diagnostic({Severity::error,
@@ -146,6 +163,11 @@ class PopoloReader {
                              std::move(message),
                              std::move(subject),
                              std::move(hint)});
+  }
+
+  void warn(std::string message, std::string hint) {
+    builder_.add_diagnostic(
+        {Severity::warning, {std::string(name_), 0}, std::move(message), {}, std::move(hint)});
   }
 
   const Json* array(std::string_view key) {
@@ -165,7 +187,8 @@ class PopoloReader {
     std::size_t objects = 0;
     for (std::size_t i = 0; i < records->size(); ++i) {
       const Json& r = (*records)[i];
-      Where w{positions_.line_of(key, objects), fmt::format("/{}/{}", key, i)};
+      Where w{positions_.line_of(key, objects), fmt::format("/{}/{}", key, i),
+              fmt::format("{}[]", key)};
       if (!r.is_object()) {
         report(w.line == 0 ? 1 : w.line, "record is not an object", w.pointer);
         continue;
@@ -173,6 +196,32 @@ class PopoloReader {
       ++objects;
       f(r, w);
     }
+  }
+
+  // The objects of the array `key` of record `r` (other_names, identifiers, sources), each with
+  // where it is; their keys are counted for the warnings. An error when the value is not an
+  // array of objects.
+  std::vector<std::pair<const Json*, Where>> objects(const Json& r, std::string_view key,
+                                                     const Where& w) {
+    std::vector<std::pair<const Json*, Where>> out;
+    auto it = r.find(key);
+    if (it == r.end() || it->is_null()) return out;
+    if (!it->is_array()) {
+      report(w.line, fmt::format("'{}' is not an array", key), w.pointer);
+      return out;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const Json& o = (*it)[i];
+      Where at{w.line, fmt::format("{}/{}/{}", w.pointer, key, i),
+               fmt::format("{}.{}[]", w.type, key)};
+      if (!o.is_object()) {
+        report(w.line, "record is not an object", at.pointer);
+        continue;
+      }
+      unimported_.count(at.type, o);
+      out.emplace_back(&o, std::move(at));
+    }
+    return out;
   }
 
   // The string value of `key`, "" when absent; an error when it is not a string.
@@ -186,7 +235,7 @@ class PopoloReader {
     return it->get<std::string>();
   }
 
-  void collect_ids(std::string_view key, std::map<std::string, Defined, std::less<>>& into) {
+  void collect_ids(std::string_view key, Table& into) {
     for_each(key, [&](const Json& r, const Where& w) {
       const std::string id = text(r, "id", w);
       if (id.empty()) {
@@ -216,9 +265,8 @@ class PopoloReader {
   }
 
   // The record `id` names in `table`, or an error naming the reference.
-  const Defined* resolve(const std::map<std::string, Defined, std::less<>>& table,
-                         std::string_view id, std::string_view field, std::string_view what,
-                         const Where& w) {
+  const Defined* resolve(const Table& table, std::string_view id, std::string_view field,
+                         std::string_view what, const Where& w) {
     auto it = table.find(id);
     if (it == table.end()) {
       report(w.line, fmt::format("{} '{}' names no {} in this file", field, id, what), w.pointer,
@@ -228,12 +276,29 @@ class PopoloReader {
     return &it->second;
   }
 
+  // "area NAME" for the area_id of record `r`, or "" without one (an error naming `field` when
+  // it names no area; `ok` is then false).
+  std::string area_note(const Json& r, const Where& w, bool& ok,
+                        std::string_view field = "area_id") {
+    ok = true;
+    const std::string area_id = text(r, "area_id", w);
+    if (area_id.empty()) return {};
+    const Defined* area = resolve(areas_, area_id, field, "area", w);
+    if (!area) {
+      ok = false;
+      return {};
+    }
+    used_areas_.insert(area_id);
+    return fmt::format("area {}", text(*area->record, "name", w));
+  }
+
   void add_file_source() {
     file_source_ = "popolo_source";
     while (used_.contains(file_source_)) file_source_ += "_";
     used_.insert(file_source_);
     std::vector<std::string> urls;
     if (auto meta = doc_.find("meta"); meta != doc_.end() && meta->is_object()) {
+      unimported_.count("meta", *meta);
       if (auto s = meta->find("sources"); s != meta->end() && s->is_array()) {
         for (const Json& u : *s) {
           if (u.is_string()) urls.push_back(u.get<std::string>());
@@ -255,105 +320,89 @@ class PopoloReader {
   // The source ids of a record: the file, then one per distinct sources[].url.
   std::string sources_of(const Json& r, const Where& w) {
     std::string src = file_source_;
-    auto it = r.find("sources");
-    if (it == r.end() || !it->is_array()) return src;
-    for (const Json& s : *it) {
-      if (!s.is_object()) continue;
-      const std::string url = text(s, "url", w);
+    for (const auto& [s, at] : objects(r, "sources", w)) {
+      const std::string url = text(*s, "url", at);
       if (url.empty()) continue;
       auto [found, inserted] = url_sources_.try_emplace(url, std::string());
       if (inserted) {
         found->second = fmt::format("src_{}", url_sources_.size());
         while (used_.contains(found->second)) found->second += "_";
         used_.insert(found->second);
-        const std::string title = text(s, "note", w);
+        const std::string title = text(*s, "note", at);
         std::vector<Attribute> a{{"kind", "source"},
                                  {"type", "website"},
                                  {"title", title.empty() ? url : title},
                                  {"url", url}};
         builder_.add_entity(found->second, a, {file_, w.line});
       }
-      src += " " + found->second;
+      if (!contains_id(src, found->second)) src += " " + found->second;
     }
     return src;
   }
 
-  // name, name_en, name_xx, alias from name and other_names; the Popolo id and identifiers in
-  // note. `owned` keeps the strings the attributes point to (a deque: they never move).
+  // name, name_xx and alias from name and other_names (popolo_names.hpp); into `notes` the
+  // Popolo id, the identifiers and what those attributes cannot say about the other names.
+  // `owned` keeps the strings the attributes point to (a deque: they never move).
   void add_names(const Json& r, const Where& w, std::string_view popolo_id,
-                 std::vector<Attribute>& a, std::deque<std::string>& owned) {
-    const std::string name = text(r, "name", w);
-    owned.push_back(name);
-    a.push_back({"name", owned.back()});
-    std::set<std::string, std::less<>> languages, seen{name};
+                 std::vector<Attribute>& a, std::deque<std::string>& owned,
+                 std::vector<std::string>& notes) {
+    const std::string& name = owned.emplace_back(text(r, "name", w));
+    a.push_back({"name", name});
+    std::vector<detail::OtherName> others;
+    for (const auto& [o, at] : objects(r, "other_names", w)) {
+      others.push_back({text(*o, "name", at), text(*o, "lang", at), text(*o, "start_date", at),
+                        text(*o, "end_date", at), text(*o, "note", at)});
+    }
+    detail::MappedNames names = detail::map_other_names(name, others);
+    for (auto& [key, value] : names.languages) {
+      const std::string& k = owned.emplace_back(std::move(key));
+      a.push_back({k, owned.emplace_back(std::move(value))});
+    }
     std::string aliases;
-    if (auto it = r.find("other_names"); it != r.end() && it->is_array()) {
-      for (const Json& o : *it) {
-        if (!o.is_object()) continue;
-        const std::string other = text(o, "name", w);
-        const std::string lang = text(o, "lang", w);
-        if (other.empty() || seen.contains(other)) continue;
-        seen.insert(other);
-        if (is_language_code(lang) && !languages.contains(lang)) {
-          languages.insert(lang);
-          owned.push_back("name_" + lang);
-          const std::string_view key = owned.back();
-          owned.push_back(other);
-          a.push_back({key, owned.back()});
-        } else {
-          aliases += (aliases.empty() ? "" : "|") + other;
-        }
-      }
+    for (const std::string& alias : names.aliases) aliases += (aliases.empty() ? "" : "|") + alias;
+    if (!aliases.empty()) a.push_back({"alias", owned.emplace_back(std::move(aliases))});
+    std::string ids = fmt::format("Popolo id {}", popolo_id);
+    for (const auto& [i, at] : objects(r, "identifiers", w)) {
+      const std::string scheme = text(*i, "scheme", at);
+      const std::string value = text(*i, "identifier", at);
+      if (!value.empty()) ids += fmt::format("; {} {}", scheme.empty() ? "id" : scheme, value);
     }
-    if (!aliases.empty()) {
-      owned.push_back(aliases);
-      a.push_back({"alias", owned.back()});
-    }
-    std::string note = fmt::format("Popolo id {}", popolo_id);
-    if (auto it = r.find("identifiers"); it != r.end() && it->is_array()) {
-      for (const Json& i : *it) {
-        if (!i.is_object()) continue;
-        const std::string scheme = text(i, "scheme", w);
-        const std::string value = text(i, "identifier", w);
-        if (!value.empty()) note += fmt::format("; {} {}", scheme.empty() ? "id" : scheme, value);
-      }
-    }
-    owned.push_back(note);
-    a.push_back({"note", owned.back()});
+    notes.push_back(std::move(ids));
+    for (std::string& n : names.notes) notes.push_back(std::move(n));
   }
 
   void add_person(const Json& r, const Where& w) {
     const std::string id = text(r, "id", w);
     if (!persons_.contains(id) || persons_[id].record != &r) return;  // reported already
+    unimported_.count(w.type, r);
     std::deque<std::string> owned;
+    std::vector<std::string> notes;
     std::vector<Attribute> a{{"kind", "person"}};
-    add_names(r, w, id, a, owned);
-    owned.push_back(text(r, "birth_date", w));
-    a.push_back({"start", owned.back()});
-    owned.push_back(exclusive_end(text(r, "death_date", w)));
-    a.push_back({"end", owned.back()});
-    owned.push_back(sources_of(r, w));
-    a.push_back({"src", owned.back()});
+    add_names(r, w, id, a, owned, notes);
+    a.push_back({"start", owned.emplace_back(text(r, "birth_date", w))});
+    a.push_back({"end", owned.emplace_back(exclusive_end(text(r, "death_date", w)))});
+    a.push_back({"src", owned.emplace_back(sources_of(r, w))});
+    a.push_back({"note", owned.emplace_back(joined(notes))});
     builder_.add_entity(persons_[id].id, a, {file_, w.line});
   }
 
   void add_organization(const Json& r, const Where& w) {
     const std::string id = text(r, "id", w);
     if (!organizations_.contains(id) || organizations_[id].record != &r) return;
+    unimported_.count(w.type, r);
     std::deque<std::string> owned;
+    std::vector<std::string> notes;
     const std::string classification = text(r, "classification", w);
     std::vector<Attribute> a{{"kind", "org"}, {"type", org_type(classification)}};
-    add_names(r, w, id, a, owned);
-    if (org_type(classification) == "other" && !classification.empty()) {
-      a.back().value =
-          owned.emplace_back(fmt::format("{}; classification {}", a.back().value, classification));
-    }
-    owned.push_back(text(r, "founding_date", w));
-    a.push_back({"start", owned.back()});
-    owned.push_back(exclusive_end(text(r, "dissolution_date", w)));
-    a.push_back({"end", owned.back()});
-    owned.push_back(sources_of(r, w));
-    a.push_back({"src", owned.back()});
+    add_names(r, w, id, a, owned, notes);
+    if (org_type(classification) == "other" && !classification.empty())
+      notes.push_back("classification " + classification);
+    bool area_ok = true;
+    notes.push_back(area_note(r, w, area_ok));
+    a.push_back({"start", owned.emplace_back(text(r, "founding_date", w))});
+    a.push_back({"end", owned.emplace_back(exclusive_end(text(r, "dissolution_date", w)))});
+    a.push_back({"src", owned.emplace_back(sources_of(r, w))});
+    a.push_back({"note", owned.emplace_back(joined(notes))});
     const std::string& key = organizations_[id].id;
     builder_.add_entity(key, a, {file_, w.line});
     if (const std::string parent = text(r, "parent_id", w); !parent.empty()) {
@@ -364,30 +413,34 @@ class PopoloReader {
     }
   }
 
+  // An event's organization_id and parent_id go in its note: no relation kind says "the term
+  // of a legislature" or "a round of an election" (part_of joins organizations only).
   void add_event(const Json& r, const Where& w) {
     const std::string id = text(r, "id", w);
     if (!events_.contains(id) || events_[id].record != &r) return;
+    unimported_.count(w.type, r);
     std::deque<std::string> owned;
+    std::vector<std::string> notes;
     std::vector<Attribute> a{{"kind", "event"}, {"type", event_type(text(r, "classification", w))}};
-    add_names(r, w, id, a, owned);
+    add_names(r, w, id, a, owned, notes);
     if (const std::string org = text(r, "organization_id", w); !org.empty()) {
-      if (const Defined* o = resolve(organizations_, org, "organization_id", "organization", w)) {
-        a.back().value = owned.emplace_back(fmt::format("{}; of {}", a.back().value, o->id));
-      }
+      if (const Defined* o = resolve(organizations_, org, "organization_id", "organization", w))
+        notes.push_back("of " + o->id);
+    }
+    if (const std::string parent = text(r, "parent_id", w); !parent.empty()) {
+      if (const Defined* p = resolve(events_, parent, "parent_id", "event", w))
+        notes.push_back("part of " + p->id);
     }
     const std::string start = text(r, "start_date", w);
     const std::string end = text(r, "end_date", w);
     if (!start.empty() && start == end) {
-      owned.push_back(start);
-      a.push_back({"date", owned.back()});
+      a.push_back({"date", owned.emplace_back(start)});
     } else {
-      owned.push_back(start);
-      a.push_back({"start", owned.back()});
-      owned.push_back(exclusive_end(end));
-      a.push_back({"end", owned.back()});
+      a.push_back({"start", owned.emplace_back(start)});
+      a.push_back({"end", owned.emplace_back(exclusive_end(end))});
     }
-    owned.push_back(sources_of(r, w));
-    a.push_back({"src", owned.back()});
+    a.push_back({"src", owned.emplace_back(sources_of(r, w))});
+    a.push_back({"note", owned.emplace_back(joined(notes))});
     builder_.add_entity(events_[id].id, a, {file_, w.line});
   }
 
@@ -412,13 +465,64 @@ class PopoloReader {
     return end;
   }
 
+  // What a membership learns from its post: the role (the post's label, else its role) when
+  // the membership has none but "member", the organization when it names none, the dates it
+  // lacks (after those of its term), the post's sources, and in `note` whatever of the post
+  // the role does not say: post Chair (role Member) from 2010 to 2014 in area Tallinn also
+  // labelled "Chairman". The post's dates there are as written (end_date the last day).
+  struct FromPost {
+    std::string role, organization_id, start, end, sources, note;
+  };
+
+  std::optional<FromPost> from_post(const Defined& post, std::string role,
+                                    std::string_view membership_area, const Where& w) {
+    const Json& p = *post.record;
+    const Where at{w.line, w.pointer, "posts[]"};
+    FromPost out;
+    const std::string label = text(p, "label", at);
+    const std::string post_role = text(p, "role", at);
+    out.role = role.empty() || role == "member" ? (label.empty() ? post_role : label) : role;
+    out.organization_id = text(p, "organization_id", at);
+    out.start = text(p, "start_date", at);
+    out.end = text(p, "end_date", at);
+    std::string extra;
+    if (!post_role.empty() && post_role != out.role) extra += fmt::format(" (role {})", post_role);
+    if (!out.start.empty()) extra += " from " + out.start;
+    if (!out.end.empty()) extra += " to " + out.end;
+    if (const std::string area_id = text(p, "area_id", at); area_id != membership_area) {
+      bool ok = true;
+      const std::string area = area_note(p, at, ok, "post area_id");
+      if (!ok) return std::nullopt;
+      if (!area.empty()) extra += " in " + area;
+    }
+    if (auto o = p.find("other_label"); o != p.end() && !o->is_null()) {  // one or several
+      const Json labels = o->is_array() ? *o : Json::array({*o});
+      for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (!labels[i].is_string()) {
+          report(w.line, "'other_label' is not a string or an array of strings", w.pointer);
+          break;
+        }
+        extra +=
+            fmt::format("{} \"{}\"", i == 0 ? " also labelled" : ",", labels[i].get<std::string>());
+      }
+    }
+    const std::string title = label.empty() ? post.id : label;
+    if (!extra.empty() || title != out.role) out.note = "post " + title + extra;
+    auto [cached, inserted] = post_sources_.try_emplace(&p, std::string());
+    if (inserted) cached->second = sources_of(p, {w.line, w.pointer, "posts[]"});
+    out.sources = cached->second;
+    return out;
+  }
+
   void add_membership(const Json& r, const Where& w) {
+    unimported_.count(w.type, r);
     // The member: person_id, or member {"@type", "id"} (a person or an organization).
     std::string member_id = text(r, "person_id", w);
     const Defined* member = nullptr;
     if (!member_id.empty()) {
       member = resolve(persons_, member_id, "person_id", "person", w);
     } else if (auto m = r.find("member"); m != r.end() && m->is_object()) {
+      unimported_.count(w.type + ".member", *m);
       member_id = text(*m, "id", w);
       auto p = persons_.find(member_id);
       member = p != persons_.end()
@@ -432,15 +536,23 @@ class PopoloReader {
     std::string role = text(r, "role", w);
     std::string start = text(r, "start_date", w);
     std::string end = text(r, "end_date", w);
+    std::string src = sources_of(r, w);
     std::vector<std::string> notes;
+    if (const std::string id = text(r, "id", w); !id.empty()) notes.push_back("Popolo id " + id);
+    if (const std::string label = text(r, "label", w); !label.empty())
+      notes.push_back("label " + label);
+    const std::string area_id = text(r, "area_id", w);
+    std::optional<FromPost> post;
     if (const std::string post_id = text(r, "post_id", w); !post_id.empty()) {
-      if (const Defined* post = resolve(posts_, post_id, "post_id", "post", w)) {
-        const std::string label = text(*post->record, "label", w);
-        if (role.empty() || role == "member")
-          role = label.empty() ? text(*post->record, "role", w) : label;
-        if (org_id.empty()) org_id = text(*post->record, "organization_id", w);
-      } else {
-        return;
+      const Defined* defined = resolve(posts_, post_id, "post_id", "post", w);
+      if (!defined) return;
+      used_posts_.insert(post_id);
+      post = from_post(*defined, role, area_id, w);
+      if (!post) return;
+      role = post->role;
+      if (org_id.empty()) org_id = post->organization_id;
+      for (std::string_view s : split_ids(post->sources)) {
+        if (!contains_id(src, s)) src += fmt::format(" {}", s);
       }
     }
     if (org_id.empty()) {
@@ -456,11 +568,14 @@ class PopoloReader {
         start = start_from_term(text(*term->record, "start_date", w), end, notes, w);
       if (end.empty()) end = text(*term->record, "end_date", w);
     }
-    if (const std::string area_id = text(r, "area_id", w); !area_id.empty()) {
-      const Defined* area = resolve(areas_, area_id, "area_id", "area", w);
-      if (!area) return;
-      notes.push_back(fmt::format("area {}", text(*area->record, "name", w)));
+    if (post) {
+      if (start.empty()) start = post->start;
+      if (end.empty()) end = post->end;
     }
+    bool area_ok = true;
+    notes.push_back(area_note(r, w, area_ok));
+    if (!area_ok) return;
+    if (post) notes.push_back(post->note);
     const Defined* party = nullptr;
     if (const std::string party_id = text(r, "on_behalf_of_id", w); !party_id.empty()) {
       party = resolve(organizations_, party_id, "on_behalf_of_id", "organization", w);
@@ -468,27 +583,66 @@ class PopoloReader {
       notes.push_back(fmt::format("on behalf of {}", party->id));
     }
     if (!member || !org) return;
-    std::string note;
-    for (const std::string& n : notes) note += (note.empty() ? "" : "; ") + n;
+    const std::string note = joined(notes);
     end = exclusive_end(end);
     const bool plain = role.empty() || role == "member";
     std::vector<Attribute> a{{"rel", plain ? "member_of" : "holds"},
                              {"start", start},
                              {"end", end},
-                             {"src", file_source_},
+                             {"src", src},
                              {"note", note}};
     if (!plain) a.push_back({"role", role});
     builder_.add_relation(member->id, org->id, a, {file_, w.line});
     if (party) {
       const std::string party_note =
           fmt::format("on behalf of it in {}", text(*org->record, "name", w));
-      std::vector<Attribute> p{{"rel", "member_of"},
-                               {"start", start},
-                               {"end", end},
-                               {"src", file_source_},
-                               {"note", party_note}};
+      std::vector<Attribute> p{
+          {"rel", "member_of"}, {"start", start}, {"end", end}, {"src", src}, {"note", party_note}};
       builder_.add_relation(member->id, party->id, p, {file_, w.line});
     }
+  }
+
+  // The fields no attribute holds, and the posts and areas nothing imported refers to.
+  void report_what_is_not_imported() {
+    for (std::string_view key : {"posts", "areas"}) {
+      auto it = doc_.find(key);
+      if (it == doc_.end() || !it->is_array()) continue;
+      for (const Json& r : *it) unimported_.count(fmt::format("{}[]", key), r);
+    }
+    unimported_.report(builder_, name_);
+    const auto unused = [](const Table& table, const std::set<std::string, std::less<>>& used) {
+      return static_cast<std::size_t>(
+          std::count_if(table.begin(), table.end(),
+                        [&](const auto& entry) { return !used.contains(entry.first); }));
+    };
+    if (const std::size_t n = unused(posts_, used_posts_); n > 0) {
+      warn(fmt::format("posts[]: {} record{} no membership refers to {} not imported", n,
+                       n == 1 ? "" : "s", n == 1 ? "is" : "are"),
+           "a post is imported only as the role and note of the holds relations of its "
+           "memberships");
+    }
+    if (const std::size_t n = unused(areas_, used_areas_); n > 0) {
+      warn(fmt::format("areas[]: {} record{} nothing refers to {} not imported", n,
+                       n == 1 ? "" : "s", n == 1 ? "is" : "are"),
+           "an area is imported only as its name, in the notes of the records in it");
+    }
+  }
+
+  // The ids of a src value ("popolo_source src_1").
+  static std::vector<std::string_view> split_ids(std::string_view src) {
+    std::vector<std::string_view> out;
+    while (!src.empty()) {
+      const auto space = src.find(' ');
+      if (space != 0) out.push_back(src.substr(0, space));
+      if (space == std::string_view::npos) break;
+      src.remove_prefix(space + 1);
+    }
+    return out;
+  }
+
+  static bool contains_id(std::string_view src, std::string_view id) {
+    const auto ids = split_ids(src);
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
   }
 
   std::string_view name_;
@@ -496,10 +650,12 @@ class PopoloReader {
   std::uint32_t file_;
   Json doc_;
   detail::JsonRecordPositions positions_;
-  std::map<std::string, Defined, std::less<>> persons_, organizations_, events_, posts_, areas_;
-  std::set<std::string, std::less<>> used_;
+  Table persons_, organizations_, events_, posts_, areas_;
+  std::set<std::string, std::less<>> used_, used_posts_, used_areas_;
   std::map<std::string, std::string, std::less<>> url_sources_;
+  std::map<const Json*, std::string> post_sources_;  // a post's src, counted once
   std::string file_source_;
+  detail::UnimportedFields unimported_;
 };
 
 }  // namespace
