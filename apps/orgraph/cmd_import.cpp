@@ -95,7 +95,7 @@ int run_import(const ImportCommand& c) {
   } else if (c.from == "json") {
     io::read_json(read_input(input), input.string(), builder, limits);
   } else {
-    io::read_popolo(read_input(input), input.string(), builder);
+    io::read_popolo(read_input(input), input.string(), builder, limits);
   }
   const TemporalGraph graph = builder.build(
       {.on_warning = [](const Diagnostic& d) { fmt::print(stderr, "{}\n", to_string(d)); }});

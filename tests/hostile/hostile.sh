@@ -174,7 +174,23 @@ expect huge.html 1 "html.gv:3: error: a HTML string of 10485762 bytes is over th
 expect huge.comment 1 "comment.gv:2: error: a comment line of 10485763 bytes is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" check comment.gv
 { printf '{"id":"s","kind":"source","title":"t"}\n{"id":"a","kind":"org","name":"'; ten_mb x; printf '","src":"s"}\n'; } >"$tmp/string.jsonl"
 expect huge.jsonl 1 "string.jsonl:2: error: a string of 10485760 bytes in 'name' is over the limit of 262144 bytes; raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" check string.jsonl
-rm -f "$tmp"/name.gv "$tmp"/html.gv "$tmp"/comment.gv "$tmp"/string.jsonl
+# …and in the importers: the lossless JSON, Popolo and CSV take the same limit.
+{ printf '{"format":"orgraph","version":1,"name":"'; ten_mb x; printf '"}\n'; } >"$tmp/string.json"
+expect huge.json 1 "string.json:1: error: a string of 10485760 bytes is over the limit of 262144 bytes (column 10485801); raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" import string.json --from json -o out.gv
+{ printf '{"persons":[{"id":"p","name":"'; ten_mb x; printf '"}]}\n'; } >"$tmp/string_popolo.json"
+expect huge.popolo 1 "string_popolo.json:1: error: a string of 10485760 bytes is over the limit of 262144 bytes (column 10485791); raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" import string_popolo.json --from popolo -o out.gv
+mkdir -p "$tmp/csv"
+printf 'id,kind,title\ns,source,t\n' >"$tmp/csv/entities.csv"
+{ printf 'from,to,rel,note\ns,s,part_of,'; ten_mb x; printf '\n'; } >"$tmp/csv/relations.csv"
+expect huge.csv 1 "csv/relations.csv:2: error: a field of 10485760 bytes is over the limit of 262144 bytes (column 13); raise the limit (orgraph --max-token-bytes, LoadOptions::max_token_bytes) to read it" import csv --from csv -o out.gv
+awk 'BEGIN { printf "{\"persons\":[{\"id\":\"p\",\"name\":\"P\",\"links\":"
+             for (i = 0; i < 100000; i++) printf "["
+             for (i = 0; i < 100000; i++) printf "]"
+             print "}]}" }' >"$tmp/deep_popolo.json"
+expect deep_nesting.popolo 1 "deep_popolo.json:1: error: arrays and objects nested 101 deep are over the limit of 100 (column 140); raise the limit (orgraph --max-nesting, LoadOptions::max_nesting) to read it" import deep_popolo.json --from popolo -o out.gv
+if [ -e "$tmp/out.gv" ]; then fail "huge: an import with an error wrote its output"; else passed=$((passed + 1)); fi
+rm -rf "$tmp"/name.gv "$tmp"/html.gv "$tmp"/comment.gv "$tmp"/string.jsonl "$tmp"/string.json \
+  "$tmp"/string_popolo.json "$tmp"/csv "$tmp"/deep_popolo.json
 
 # --- Symbolic links: loops are not followed, and no file is read twice ----------------------
 mkdir -p "$tmp/links"

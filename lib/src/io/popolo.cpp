@@ -93,15 +93,14 @@ std::string_view event_type(std::string_view classification) {
 
 class PopoloReader {
  public:
-  PopoloReader(std::string_view name, GraphBuilder& builder)
-      : name_(name), builder_(builder), file_(builder.add_file(name)) {}
+  PopoloReader(std::string_view name, GraphBuilder& builder, const ReadLimits& limits)
+      : name_(name), builder_(builder), file_(builder.add_file(name)), limits_(limits) {}
 
   void read(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     detail::JsonSyntaxError syntax;
-    if (!detail::parse_json_with_positions(text, doc_, positions_, syntax)) {
-      report(syntax.line,
-             fmt::format("malformed JSON at column {}: {}", syntax.column, syntax.message));
+    if (!detail::parse_json_with_positions(text, doc_, positions_, syntax, limits_)) {
+      report(syntax.line, syntax.text(), {}, syntax.hint);
       return;
     }
     for (std::size_t i = 0; i < positions_.duplicate_keys.size(); ++i) {
@@ -648,6 +647,7 @@ class PopoloReader {
   std::string_view name_;
   GraphBuilder& builder_;
   std::uint32_t file_;
+  ReadLimits limits_;
   Json doc_;
   detail::JsonRecordPositions positions_;
   Table persons_, organizations_, events_, posts_, areas_;
@@ -660,8 +660,9 @@ class PopoloReader {
 
 }  // namespace
 
-void read_popolo(std::string_view text, std::string_view name, GraphBuilder& builder) {
-  PopoloReader(name, builder).read(text);
+void read_popolo(std::string_view text, std::string_view name, GraphBuilder& builder,
+                 const ReadLimits& limits) {
+  PopoloReader(name, builder, limits).read(text);
 }
 
 }  // namespace orgraph::io

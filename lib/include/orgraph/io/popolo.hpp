@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "orgraph/graph_builder.hpp"
+#include "orgraph/io/limits.hpp"
 
 namespace orgraph::io {
 
@@ -48,8 +49,11 @@ namespace orgraph::io {
 // legislative_period_id, area_id, parent_id), malformed JSON, a key given twice in a record, a
 // record (or an entry of other_names, identifiers, sources) that is not an object and a value of
 // the wrong JSON type are error diagnostics with the line of the record and its JSON pointer
-// ("/memberships/12"); dates are validated by the builder. The graph is named after the file
-// (its stem, as a slug) unless the builder has a name. Time: O(n log n).
-void read_popolo(std::string_view text, std::string_view name, GraphBuilder& builder);
+// ("/memberships/12"); dates are validated by the builder. A string over limits.max_token_bytes
+// or arrays and objects nested deeper than limits.max_nesting are errors naming the limit. The
+// graph is named after the file (its stem, as a slug) unless the builder has a name.
+// Time: O(n log n).
+void read_popolo(std::string_view text, std::string_view name, GraphBuilder& builder,
+                 const ReadLimits& limits = {});
 
 }  // namespace orgraph::io
