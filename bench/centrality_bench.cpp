@@ -12,6 +12,7 @@
 // history and times one snapshot against a one-sweep monthly projection series, and a degree
 // series on top.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -161,6 +162,18 @@ int run_edges(const Args& args) {
   return 0;
 }
 
+// The best of `runs` timings of f().
+template <typename F>
+double best_of(int runs, F&& f) {
+  double best = 1e9;
+  for (int run = 0; run < runs; ++run) {
+    const auto start = Clock::now();
+    f();
+    best = std::min(best, seconds_since(start));
+  }
+  return best;
+}
+
 int run_series(const Args& args) {
   if (args.positional.size() < 3) usage();
   auto phase = Clock::now();
@@ -170,47 +183,64 @@ int run_series(const Args& args) {
   const orgraph::Day to = *orgraph::parse_day(args.positional[2]);
   const auto steps = orgraph::query::periods(
       from, to, args.positional.size() > 3 ? args.positional[3] : std::string("1m"));
+  const auto middle = steps[steps.size() / 2];
   const auto& spec = orgraph::analysis::projection_by_name("affiliation");
   const auto options = orgraph::analysis::snapshot_options(spec, {});
+  using orgraph::analysis::Measure;
 
-  // One snapshot (the middle step's), best of 5.
-  double one = 1e9;
-  std::size_t one_size = 0;
-  for (int run = 0; run < 5; ++run) {
-    phase = Clock::now();
-    const auto s = orgraph::query::snapshot(g, steps[steps.size() / 2], options);
-    one = std::min(one, seconds_since(phase));
-    one_size = s.relations.size();
-  }
-  // One projection at that step.
-  phase = Clock::now();
-  const auto single = orgraph::analysis::project(g, steps[steps.size() / 2], spec);
-  const double one_projection = seconds_since(phase);
-  // The series of snapshots in one sweep, then of projections.
-  phase = Clock::now();
-  std::size_t relations = 0;
-  orgraph::query::snapshot_series(
-      g, steps, options, [&](std::size_t, const auto& s) { relations += s.relations.size(); });
-  const double snapshots = seconds_since(phase);
-  phase = Clock::now();
-  std::size_t edges = 0;
-  orgraph::analysis::project_series(g, steps, spec, {},
-                                    [&](std::size_t, const auto& p) { edges += p.edge_count(); });
-  const double projections = seconds_since(phase);
-  phase = Clock::now();
-  const auto series = orgraph::analysis::centrality_series(
-      g, steps, spec, orgraph::analysis::Measure::degree, {}, {.threads = args.threads});
-  const double degree = seconds_since(phase);
+  // One step alone (the middle one), each the best of 5: the snapshot, the projection, and the
+  // degree centrality with its ranks as `orgraph centrality --at` computes it.
+  std::size_t one_size = 0, one_vertices = 0, one_edges = 0;
+  const double one =
+      best_of(5, [&] { one_size = orgraph::query::snapshot(g, middle, options).relations.size(); });
+  const double one_projection = best_of(5, [&] {
+    const auto p = orgraph::analysis::project(g, middle, spec);
+    one_vertices = p.vertex_count();
+    one_edges = p.edge_count();
+  });
+  const double one_degree = best_of(5, [&] {
+    const auto p = orgraph::analysis::project(g, middle, spec);
+    const auto scores = orgraph::analysis::centrality(p, Measure::degree).values;
+    if (orgraph::analysis::ranks(scores).size() != p.vertex_count()) std::abort();
+  });
+  // The whole series, each the best of 3: full snapshots in one sweep, the changes between
+  // steps, the projections kept from the changes, and the degree series.
+  std::size_t relations = 0, changes = 0, edges = 0, scores = 0;
+  const double snapshots = best_of(3, [&] {
+    relations = 0;
+    orgraph::query::snapshot_series(
+        g, steps, options, [&](std::size_t, const auto& s) { relations += s.relations.size(); });
+  });
+  const double change_series = best_of(3, [&] {
+    changes = 0;
+    orgraph::query::snapshot_changes(g, steps, options, [&](std::size_t, const auto& c) {
+      changes += c.relations_added.size() + c.relations_changed.size() + c.relations_removed.size();
+    });
+  });
+  const double projections = best_of(3, [&] {
+    edges = 0;
+    orgraph::analysis::project_series(g, steps, spec, {},
+                                      [&](std::size_t, const auto& p) { edges += p.edge_count(); });
+  });
+  const double degree = best_of(3, [&] {
+    const auto series = orgraph::analysis::centrality_series(g, steps, spec, Measure::degree, {},
+                                                             {.threads = args.threads});
+    scores = 0;
+    for (const auto& step : series.steps) scores += step.scores.size();
+  });
   fmt::print("relations={} steps={} load_seconds={:.3f}\n", g.relation_count(), steps.size(), load);
   fmt::print(
       "one_snapshot_seconds={:.5f} (relations {}) one_projection_seconds={:.5f} "
-      "(vertices {}, edges {})\n",
-      one, one_size, one_projection, single.vertex_count(), single.edge_count());
+      "(vertices {}, edges {}) one_degree_seconds={:.5f}\n",
+      one, one_size, one_projection, one_vertices, one_edges, one_degree);
   fmt::print("series_snapshots_seconds={:.5f} (Σ relations {}) ratio_to_one_snapshot={:.2f}\n",
              snapshots, relations, snapshots / one);
+  fmt::print("series_changes_seconds={:.5f} (Σ changes {}) changes_ratio_to_one_snapshot={:.2f}\n",
+             change_series, changes, change_series / one);
   fmt::print("series_projections_seconds={:.5f} (Σ edges {}) ratio_to_one_projection={:.2f}\n",
              projections, edges, projections / one_projection);
-  fmt::print("series_degree_seconds={:.5f} ({} steps)\n", degree, series.steps.size());
+  fmt::print("series_degree_seconds={:.5f} (Σ scores {}) degree_ratio_to_one_degree={:.2f}\n",
+             degree, scores, degree / one_degree);
   return 0;
 }
 

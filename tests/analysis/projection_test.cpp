@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
@@ -9,7 +10,10 @@
 
 #include "orgraph/analysis/graphml.hpp"
 #include "orgraph/analysis/series.hpp"
+#include "orgraph/generate.hpp"
 #include "orgraph/graph_builder.hpp"
+#include "orgraph/io/jsonl_reader.hpp"
+#include "orgraph/load.hpp"
 
 namespace orgraph {
 namespace {
@@ -156,6 +160,96 @@ TEST_CASE("a projection series in one sweep equals one projection per step") {
   }
   CHECK(analysis::first_day(g, analysis::projection_by_name("affiliation")) ==
         parse_day("2010-01-01"));
+}
+
+namespace {
+
+// Real and generated histories for the property tests of the series.
+std::vector<std::pair<std::string, TemporalGraph>> histories() {
+  std::vector<std::pair<std::string, TemporalGraph>> graphs;
+  graphs.emplace_back("examples",
+                      load(std::filesystem::path(ORGRAPH_SOURCE_DIR "/graphs/examples")));
+  graphs.emplace_back("syria", load(std::filesystem::path(ORGRAPH_SOURCE_DIR "/graphs/syria")));
+  for (std::uint64_t seed : {3u, 8u}) {
+    std::ostringstream text;
+    generate({.orgs = 150, .people = 100, .seed = seed}, GraphFormat::jsonl, text);
+    GraphBuilder b;
+    io::read_jsonl(text.str(), "generated.jsonl", b);
+    graphs.emplace_back(fmt::format("generated {}", seed), b.build());
+  }
+  return graphs;
+}
+
+void check_same(const analysis::Projection& a, const analysis::Projection& b) {
+  CHECK(a.at() == b.at());
+  REQUIRE(a.vertex_count() == b.vertex_count());
+  REQUIRE(a.edge_count() == b.edge_count());
+  CHECK(std::equal(a.entities().begin(), a.entities().end(), b.entities().begin()));
+  const auto differs = std::mismatch(
+      a.edges().begin(), a.edges().end(), b.edges().begin(), [](const auto& x, const auto& y) {
+        return x.source == y.source && x.target == y.target && x.weight == y.weight;
+      });
+  if (differs.first != a.edges().end()) {
+    CHECK(differs.first->source == differs.second->source);
+    CHECK(differs.first->target == differs.second->target);
+    CHECK(differs.first->weight == differs.second->weight);
+  }
+  CHECK(differs.first == a.edges().end());
+}
+
+}  // namespace
+
+TEST_CASE("projection and degree series kept from changes equal one projection per step") {
+  const auto steps_quarterly =
+      query::periods(*parse_day("2010-01-01"), *parse_day("2025-12-31"), "3m");
+  const auto steps_yearly =
+      query::periods(*parse_day("2005-01-01"), *parse_day("2030-12-31"), "1y");
+  for (const auto& [name, g] : histories()) {
+    CAPTURE(name);
+    for (const analysis::ProjectionSpec& spec : analysis::projections()) {
+      CAPTURE(spec.name);
+      for (const analysis::ProjectOptions& options :
+           {analysis::ProjectOptions{},
+            analysis::ProjectOptions{.isolated = analysis::Isolated::keep},
+            analysis::ProjectOptions{.certainties = analysis::Certainties::certain_only}}) {
+        CAPTURE(to_string(options.isolated));
+        CAPTURE(to_string(options.certainties));
+        for (const auto* steps : {&steps_quarterly, &steps_yearly}) {
+          std::size_t visited = 0;
+          analysis::project_series(
+              g, *steps, spec, options, [&](std::size_t i, const analysis::Projection& p) {
+                CAPTURE(i);
+                check_same(p, analysis::project(g, (*steps)[i], spec, options));
+                ++visited;
+              });
+          CHECK(visited == steps->size());
+        }
+        // Each degree measure, unweighted and normalised or weighted and raw.
+        const analysis::CentralityOptions plain,
+            weighted_raw{.normalization = analysis::Normalization::none,
+                         .degree_weighting = analysis::Weighting::weighted};
+        for (const auto& [m, c] : {std::pair{analysis::Measure::degree, &plain},
+                                   std::pair{analysis::Measure::in_degree, &weighted_raw},
+                                   std::pair{analysis::Measure::out_degree, &plain},
+                                   std::pair{analysis::Measure::degree, &weighted_raw}}) {
+          const auto series = analysis::centrality_series(g, steps_yearly, spec, m, options, *c);
+          REQUIRE(series.steps.size() == steps_yearly.size());
+          for (std::size_t i = 0; i < steps_yearly.size(); ++i) {
+            CAPTURE(i);
+            const auto p = analysis::project(g, steps_yearly[i], spec, options);
+            const analysis::SeriesStep& step = series.steps[i];
+            CHECK(step.edges == p.edge_count());
+            REQUIRE(step.entities.size() == p.vertex_count());
+            CHECK(std::equal(step.entities.begin(), step.entities.end(), p.entities().begin()));
+            if (p.vertex_count() == 0) continue;
+            const auto scores = analysis::centrality(p, m, *c).values;
+            CHECK(step.scores == scores);  // bit for bit
+            CHECK(step.ranks == analysis::ranks(scores));
+          }
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("a centrality series ranks each step and reports who rose and who fell") {

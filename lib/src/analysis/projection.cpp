@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "analysis/projection_graph.hpp"
+#include "analysis/projection_state.hpp"
 
 namespace orgraph::analysis {
 namespace {
@@ -241,10 +242,12 @@ Projection project(const TemporalGraph& graph, DayRange at, const ProjectionSpec
 void project_series(const TemporalGraph& graph, std::span<const DayRange> steps,
                     const ProjectionSpec& spec, const ProjectOptions& options,
                     const std::function<void(std::size_t, const Projection&)>& visit) {
-  query::snapshot_series(graph, steps, snapshot_options(spec, options),
-                         [&](std::size_t step, const query::Snapshot& snapshot) {
-                           visit(step, project(graph, snapshot, spec, options));
-                         });
+  detail::ProjectionState state(graph, spec, options);
+  query::snapshot_changes(graph, steps, snapshot_options(spec, options),
+                          [&](std::size_t step, const query::SnapshotChange& change) {
+                            state.apply(change);
+                            visit(step, state.projection(change.at));
+                          });
 }
 
 std::optional<Day> first_day(const TemporalGraph& graph, const ProjectionSpec& spec) {

@@ -3,8 +3,14 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "analysis/projection_state.hpp"
+
 namespace orgraph::analysis {
 namespace {
+
+bool is_degree(Measure m) {
+  return m == Measure::degree || m == Measure::in_degree || m == Measure::out_degree;
+}
 
 std::string range_text(DayRange r) {
   return r.earliest == r.latest
@@ -25,6 +31,26 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
   CentralitySeries series;
   series.measure = measure;
   series.steps.resize(steps.size());
+  if (is_degree(measure)) {
+    // Degrees change only where edges do: read them off the state the changes keep, with no
+    // projection materialised per step.
+    const DegreeOptions degree_options{.mode = measure == Measure::in_degree    ? DegreeMode::in
+                                               : measure == Measure::out_degree ? DegreeMode::out
+                                                                                : DegreeMode::total,
+                                       .weighting = options.degree_weighting,
+                                       .normalization = options.normalization};
+    detail::ProjectionState state(graph, spec, project_options);
+    query::snapshot_changes(graph, steps, snapshot_options(spec, project_options),
+                            [&](std::size_t i, const query::SnapshotChange& change) {
+                              state.apply(change);
+                              SeriesStep& step = series.steps[i];
+                              step.at = change.at;
+                              step.edges = state.edge_count();
+                              state.degrees(degree_options, step.entities, step.scores, step.ranks);
+                              if (step_progress) step_progress(i + 1, steps.size());
+                            });
+    return series;
+  }
   CentralityOptions step_options = options;
   step_options.progress = nullptr;
   project_series(graph, steps, spec, project_options, [&](std::size_t i, const Projection& p) {

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "graph_storage.hpp"
+#include "query/snapshot_filter.hpp"
 
 namespace orgraph::query {
 namespace {
@@ -14,47 +15,9 @@ using detail::Day32;
 using detail::GraphStorage;
 using detail::TimeSpan32;
 
-// Decides which entities and relations a snapshot keeps, independent of time. Reads the
-// storage arrays directly: a snapshot may weigh millions of facts, and building an Entity or
-// Relation view for each costs more than the answer itself.
-class Filter {
- public:
-  Filter(const TemporalGraph& g, const SnapshotOptions& o) : s_(detail::storage(g)), o_(o) {
-    entity_kinds_.fill(o.kinds.empty());
-    for (EntityKind k : o.kinds) entity_kinds_[static_cast<std::size_t>(k)] = true;
-    relation_kinds_.fill(o.relations.empty());
-    for (RelationKind k : o.relations) relation_kinds_[static_cast<std::size_t>(k)] = true;
-  }
-
-  bool keeps(EntityId id) const {
-    const detail::EntityRecord& e = s_.entities[id];
-    if (e.kind == EntityKind::source) return false;
-    if (!entity_kinds_[static_cast<std::size_t>(e.kind)]) return false;
-    return o_.types.empty() ||
-           std::find(o_.types.begin(), o_.types.end(), s_.str(e.type)) != o_.types.end();
-  }
-
-  bool keeps_kind(RelationKind kind) const {
-    return relation_kinds_[static_cast<std::size_t>(kind)];
-  }
-
-  bool connected_only() const { return o_.connected_only; }
-
-  std::optional<Certainty> certainty(std::optional<Certainty> c) const {
-    if (!c || (o_.certain_only && *c != Certainty::certain)) return std::nullopt;
-    return c;
-  }
-
- private:
-  const GraphStorage& s_;
-  const SnapshotOptions& o_;
-  std::array<bool, kEntityKindCount> entity_kinds_{};
-  std::array<bool, kRelationKindCount> relation_kinds_{};
-};
-
 // Builds one snapshot from candidate entities and relations (possible at some day of `at`,
 // ascending ids).
-Snapshot assemble(const GraphStorage& g, DayRange at, const Filter& filter,
+Snapshot assemble(const GraphStorage& g, DayRange at, const detail::SnapshotFilter& filter,
                   const std::vector<EntityId>& entity_candidates,
                   const std::vector<RelationId>& relation_candidates,
                   std::vector<std::int8_t>& kept /* scratch, sized entity_count, all -1 */) {
@@ -77,18 +40,8 @@ Snapshot assemble(const GraphStorage& g, DayRange at, const Filter& filter,
       s.relations.push_back({id, *c});
     }
   }
-  if (filter.connected_only()) {
-    for (const RelationAt& r : s.relations) {
-      const detail::RelationRecord& rel = g.relations[r.relation];
-      kept[rel.from] = kept[rel.to] = 2;
-    }
-    std::erase_if(s.entities, [&](const EntityAt& e) { return kept[e.entity] != 2; });
-    for (const RelationAt& r : s.relations) {
-      const detail::RelationRecord& rel = g.relations[r.relation];
-      kept[rel.from] = kept[rel.to] = 1;
-    }
-  }
   for (const EntityAt& e : s.entities) kept[e.entity] = -1;
+  if (filter.connected_only()) detail::keep_connected(g, s);
   return s;
 }
 
@@ -101,82 +54,7 @@ Snapshot snapshot(const TemporalGraph& graph, DayRange at, const SnapshotOptions
   std::vector<RelationId> relations;
   detail::ids_during(g.entity_index, g.entity_spans, at, entities);
   detail::ids_during(g.relation_index, g.relation_spans, at, relations);
-  return assemble(g, at, Filter(graph, options), entities, relations, kept);
-}
-
-namespace {
-
-// The facts possible during a moving window, maintained by a sweep over their sorted start and
-// end days: each fact enters once and leaves once over the whole series. The window is a bitmap
-// over fact ids, so each step reads its facts in id order in O(n/64 + k).
-class Sweep {
- public:
-  explicit Sweep(std::span<const TimeSpan32> spans)
-      : spans_(spans), active_((spans.size() + 63) / 64, 0) {
-    const auto n = static_cast<std::uint32_t>(spans_.size());
-    for (std::uint32_t i = 0; i < n; ++i) {
-      if (spans_[i].possible_from < spans_[i].possible_until) by_start_.push_back(i);
-    }
-    by_end_ = by_start_;
-    std::sort(by_start_.begin(), by_start_.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return spans_[a].possible_from < spans_[b].possible_from;
-    });
-    std::sort(by_end_.begin(), by_end_.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return spans_[a].possible_until < spans_[b].possible_until;
-    });
-  }
-
-  // Moves the window to `at` (not earlier than the last one) and sets `ids` to the facts
-  // possible during it, ascending.
-  void advance(DayRange at, std::vector<std::uint32_t>& ids) {
-    const Day32 earliest = detail::to_day32(at.earliest), latest = detail::to_day32(at.latest);
-    while (next_start_ < by_start_.size() &&
-           spans_[by_start_[next_start_]].possible_from <= latest) {
-      const std::uint32_t id = by_start_[next_start_++];
-      active_[id / 64] |= std::uint64_t{1} << (id % 64);
-    }
-    // A fact that both starts and ends before this window is set here and cleared just below.
-    while (next_end_ < by_end_.size() && spans_[by_end_[next_end_]].possible_until <= earliest) {
-      const std::uint32_t id = by_end_[next_end_++];
-      active_[id / 64] &= ~(std::uint64_t{1} << (id % 64));
-    }
-    ids.clear();
-    for (std::size_t w = 0; w < active_.size(); ++w) {
-      for (std::uint64_t word = active_[w]; word != 0; word &= word - 1) {
-        ids.push_back(static_cast<std::uint32_t>(w * 64 + std::countr_zero(word)));
-      }
-    }
-  }
-
- private:
-  std::span<const TimeSpan32> spans_;
-  std::vector<std::uint32_t> by_start_, by_end_;  // the facts ever possible, by start and end
-  std::vector<std::uint64_t> active_;             // bit per fact: possible in the window
-  std::size_t next_start_ = 0, next_end_ = 0;
-};
-
-}  // namespace
-
-void snapshot_series(const TemporalGraph& graph, std::span<const DayRange> steps,
-                     const SnapshotOptions& options,
-                     const std::function<void(std::size_t, const Snapshot&)>& visit) {
-  for (std::size_t i = 1; i < steps.size(); ++i) {
-    if (steps[i].earliest < steps[i - 1].earliest || steps[i].latest < steps[i - 1].latest) {
-      throw query_error("snapshot_series: steps must be in ascending order");
-    }
-  }
-  const GraphStorage& g = detail::storage(graph);
-  Sweep entities(g.entity_spans);
-  Sweep relations(g.relation_spans);
-  const Filter filter(graph, options);
-  std::vector<std::int8_t> kept(graph.entity_count(), -1);
-  std::vector<EntityId> entity_ids;
-  std::vector<RelationId> relation_ids;
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    entities.advance(steps[i], entity_ids);
-    relations.advance(steps[i], relation_ids);
-    visit(i, assemble(g, steps[i], filter, entity_ids, relation_ids, kept));
-  }
+  return assemble(g, at, detail::SnapshotFilter(graph, options), entities, relations, kept);
 }
 
 std::vector<DayRange> periods(Day from, Day to, std::string_view period) {
@@ -211,3 +89,20 @@ std::vector<DayRange> periods(Day from, Day to, std::string_view period) {
 }
 
 }  // namespace orgraph::query
+
+namespace orgraph::detail {
+
+void keep_connected(const GraphStorage& g, query::Snapshot& s) {
+  std::vector<EntityId> touched;
+  touched.reserve(s.relations.size() * 2);
+  for (const query::RelationAt& r : s.relations) {
+    touched.push_back(g.relations[r.relation].from);
+    touched.push_back(g.relations[r.relation].to);
+  }
+  std::sort(touched.begin(), touched.end());
+  std::erase_if(s.entities, [&](const query::EntityAt& e) {
+    return !std::binary_search(touched.begin(), touched.end(), e.entity);
+  });
+}
+
+}  // namespace orgraph::detail

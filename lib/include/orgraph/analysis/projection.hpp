@@ -155,9 +155,10 @@ Projection project(const TemporalGraph& graph, const query::Snapshot& snapshot,
 Projection project(const TemporalGraph& graph, DayRange at, const ProjectionSpec& spec,
                    const ProjectOptions& options = {});
 
-// The projections over each of `steps` (ascending), from one sweep of the time index
-// (query::snapshot_series), not one query per step. Calls visit(step, projection) in order.
-// Time: O(n log n + Σ projection sizes).
+// The projections over each of `steps` (ascending), each the one project() gives over that
+// step, kept up to date from the changes between steps (query::snapshot_changes) rather than
+// projected from a whole snapshot per step. Calls visit(step, projection) in order.
+// Time: one sweep of the changes, O(Σ changes), plus O(V + E log E) per step to materialise.
 void project_series(const TemporalGraph& graph, std::span<const DayRange> steps,
                     const ProjectionSpec& spec, const ProjectOptions& options,
                     const std::function<void(std::size_t, const Projection&)>& visit);

@@ -42,12 +42,40 @@ struct Snapshot {
 Snapshot snapshot(const TemporalGraph& graph, DayRange at, const SnapshotOptions& options = {});
 
 // Snapshots over each of `steps` (ascending: each step's earliest and latest days not before the
-// previous step's) in one sweep over the facts sorted by start and end, not one index query per
-// step. Calls visit(step index, snapshot) in order; throws orgraph::error when the steps are not
-// ascending. Time: O(n log n + Σ snapshot sizes).
+// previous step's), each what snapshot() gives over that step, from one sweep: the changes of
+// snapshot_changes applied to the facts present, listed per step. Calls visit(step index,
+// snapshot) in order; throws query_error when the steps are not ascending or a step ends before
+// it begins. Time: snapshot_changes' plus O(n / 64 + snapshot size) per step.
 void snapshot_series(const TemporalGraph& graph, std::span<const DayRange> steps,
                      const SnapshotOptions& options,
                      const std::function<void(std::size_t, const Snapshot&)>& visit);
+
+// How the snapshot changed from one step of a series to the next: the facts that entered it,
+// those whose certainty changed (with the new one) and those that left it, each in id order.
+struct SnapshotChange {
+  DayRange at;
+  std::vector<EntityAt> entities_added;
+  std::vector<EntityAt> entities_changed;
+  std::vector<EntityId> entities_removed;
+  std::vector<RelationAt> relations_added;
+  std::vector<RelationAt> relations_changed;
+  std::vector<RelationId> relations_removed;
+};
+
+// The changes of the snapshot over each of `steps` (ascending, as for snapshot_series) from the
+// one over the step before (the first step's changes are its whole snapshot, all added):
+// applying them in order gives exactly the snapshots snapshot_series gives. Every fact's
+// certainty over the steps is decided from its span once (it enters, may become certain, may
+// stop being certain, and leaves, each at most once), so a series costs one index query and
+// the changes, not a snapshot per step. Calls visit(step index, change) in order. Throws
+// query_error when the steps are not ascending or options.connected_only is set (which entities
+// a relation connects is a property of a whole snapshot, not of a change).
+// Time: O(log n + k + steps) for k the facts possible during some step (two passes over them),
+// plus O(window days) when the steps span under 4 million days (a day-to-step table; beyond
+// that O(k log steps)).
+void snapshot_changes(const TemporalGraph& graph, std::span<const DayRange> steps,
+                      const SnapshotOptions& options,
+                      const std::function<void(std::size_t, const SnapshotChange&)>& visit);
 
 // Dates from `from` to `to` every `period` ("1y", "6m", "2w", "10d"): each step is the day range
 // of one period. Throws orgraph::error for a bad period or from > to. Time: O(steps).
