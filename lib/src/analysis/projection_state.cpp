@@ -70,17 +70,16 @@ void ProjectionState::relation(RelationId id, int sign) {
 }
 
 void ProjectionState::incidence(EntityId shared, EntityId vertex, int sign) {
-  const Key k = key(shared, vertex);
+  // Only the first relation between the two makes them share, and only the last unmakes it.
+  const std::uint32_t count = incidences_.add(shared, vertex, sign);
   if (sign > 0) {
-    if (incidences_[k]++ > 0) return;  // another relation between the same two
+    if (count > 1) return;
     std::vector<EntityId>& others = sharing_[shared];
     for (EntityId other : others) edge(std::min(vertex, other), std::max(vertex, other), +1);
     others.push_back(vertex);
     return;
   }
-  auto count = incidences_.find(k);
-  if (--count->second > 0) return;
-  incidences_.erase(count);
+  if (count > 0) return;
   auto list = sharing_.find(shared);
   std::vector<EntityId>& others = list->second;
   *std::find(others.begin(), others.end(), vertex) = others.back();
@@ -93,17 +92,8 @@ void ProjectionState::edge(EntityId a, EntityId b, int sign) {
   const bool undirected = spec_.direction == Direction::undirected;
   std::vector<std::uint32_t>& b_edges = undirected ? out_edges_ : in_edges_;
   std::vector<std::uint32_t>& b_weight = undirected ? out_weight_ : in_weight_;
-  const Key k = key(a, b);
-  bool distinct_change = false;
-  if (sign > 0) {
-    distinct_change = weights_[k]++ == 0;
-  } else {
-    auto it = weights_.find(k);
-    if (--it->second == 0) {
-      weights_.erase(it);
-      distinct_change = true;
-    }
-  }
+  const std::uint32_t weight = weights_.add(a, b, sign);
+  const bool distinct_change = sign > 0 ? weight == 1 : weight == 0;
   const auto delta = static_cast<std::uint32_t>(sign);  // wraps for −1, as intended
   out_weight_[a] += delta;
   b_weight[b] += delta;
@@ -133,11 +123,9 @@ Projection ProjectionState::projection(DayRange at) const {
   for (std::uint32_t i = 0; i < entities.size(); ++i) vertex_index_[entities[i]] = i;
   std::vector<ProjectedEdge> edges;
   edges.reserve(weights_.size());
-  for (const auto& [k, weight] : weights_) {
-    edges.push_back({vertex_index_[static_cast<EntityId>(k >> 32)],
-                     vertex_index_[static_cast<EntityId>(k & 0xFFFFFFFFu)],
-                     static_cast<double>(weight)});
-  }
+  weights_.for_each([&](EntityId a, EntityId b, std::uint32_t weight) {
+    edges.push_back({vertex_index_[a], vertex_index_[b], static_cast<double>(weight)});
+  });
   std::sort(edges.begin(), edges.end(), [](const ProjectedEdge& x, const ProjectedEdge& y) {
     return x.source != y.source ? x.source < y.source : x.target < y.target;
   });

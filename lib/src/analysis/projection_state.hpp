@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "detail/pair_counts.hpp"
 #include "orgraph/analysis/centrality.hpp"
 #include "orgraph/analysis/projection.hpp"
 #include "orgraph/query/snapshot.hpp"
@@ -16,7 +17,7 @@ namespace orgraph::analysis::detail {
 
 // The vertices and weighted edges of `spec`'s projection of the snapshot the applied changes
 // have reached: edge weights count relations (or, folded, shared members or bodies), kept in a
-// hash map; degrees are kept per vertex as edges appear and vanish. Applying a change costs
+// flat hash table; degrees are kept per vertex as edges appear and vanish. Applying a change costs
 // O(changed relations) (a fold: O(Σ memberships of the members concerned)); materialising a
 // projection O(V + E log E); degrees O(V). Not copyable: it refers to its graph and spec.
 class ProjectionState {
@@ -43,9 +44,6 @@ class ProjectionState {
   std::size_t vertex_count() const { return vertex_count_; }
 
  private:
-  using Key = std::uint64_t;  // an ordered pair of entity ids
-  static Key key(EntityId a, EntityId b) { return std::uint64_t{a} << 32 | b; }
-
   void relation(RelationId id, int sign);
   void incidence(EntityId shared, EntityId vertex, int sign);
   void edge(EntityId a, EntityId b, int sign);
@@ -60,8 +58,8 @@ class ProjectionState {
   // By entity: a vertex of the projection now (kept isolated: present in the snapshot; else
   // touched by an edge).
   std::vector<std::uint64_t> vertex_bits_;
-  std::unordered_map<Key, std::uint32_t> weights_;     // edge (a, b) -> weight; undirected: a < b
-  std::unordered_map<Key, std::uint32_t> incidences_;  // fold: (shared, vertex) -> relations
+  orgraph::detail::PairCounts weights_;     // edge (a, b) -> weight; undirected: a < b
+  orgraph::detail::PairCounts incidences_;  // fold: (shared, vertex) -> relations
   std::unordered_map<EntityId, std::vector<EntityId>> sharing_;  // fold: shared -> vertices
   // By entity: distinct edges and summed weights out and in (undirected: all in `out`).
   std::vector<std::uint32_t> out_edges_, in_edges_, out_weight_, in_weight_;
