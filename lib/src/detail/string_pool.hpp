@@ -2,9 +2,10 @@
 
 // Interned, stable strings: each distinct string is stored once in append-only blocks, so the
 // string_views handed out stay valid while the pool lives (also after a move). A string costs
-// its bytes plus an 8-byte reference (and a lookup slot until the pool is frozen).
+// its bytes plus an 8-byte reference (and a 24-byte lookup slot until the pool is frozen).
 
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -21,7 +22,7 @@ class StringPool {
  public:
   StringPool() {
     refs_.push_back(0);  // id 0: the empty string (own=0, block 0, offset 0, length 0)
-    slots_.assign(1024, 0);
+    slots_.resize(1024);
   }
 
   // The id of `text`, storing a copy the first time it is seen. Time: O(|text|) expected.
@@ -29,11 +30,11 @@ class StringPool {
     if (inserted) *inserted = false;
     if (text.empty()) return 0;
     const std::uint32_t hash = hash_of(text);
-    std::size_t slot = find_slot(text, hash);
-    if (slots_[slot] != 0) return id_of(slots_[slot]);
+    Slot& slot = slots_[find_slot(text, hash)];
+    if (slot.id != 0) return slot.id;
     const auto id = static_cast<StringId>(refs_.size());
     refs_.push_back(store(text));
-    slots_[slot] = pack(hash, id);
+    slot = make_slot(text, hash, id);
     if (inserted) *inserted = true;
     if (refs_.size() * 2 > slots_.size()) grow();
     return id;
@@ -43,9 +44,9 @@ class StringPool {
   std::optional<StringId> lookup(std::string_view text) const {
     if (text.empty()) return StringId{0};
     if (slots_.empty()) return std::nullopt;
-    const std::uint64_t entry = slots_[find_slot(text, hash_of(text))];
-    if (entry == 0) return std::nullopt;
-    return id_of(entry);
+    const Slot& slot = slots_[find_slot(text, hash_of(text))];
+    if (slot.id == 0) return std::nullopt;
+    return slot.id;
   }
 
   // The text of `id`. Time: O(1).
@@ -61,13 +62,13 @@ class StringPool {
   // Drops the lookup table once no more strings will be added (the texts stay) and trims the
   // references to their size. Assigning `{}` would keep the table's capacity: it is swapped out.
   void freeze() {
-    std::vector<std::uint64_t>().swap(slots_);
+    std::vector<Slot>().swap(slots_);
     refs_.shrink_to_fit();
   }
 
   std::size_t memory_bytes() const {
     return bytes_ + blocks_.capacity() * sizeof(blocks_[0]) +
-           refs_.capacity() * sizeof(std::uint64_t) + slots_.capacity() * sizeof(std::uint64_t);
+           refs_.capacity() * sizeof(std::uint64_t) + slots_.capacity() * sizeof(Slot);
   }
 
  private:
@@ -76,14 +77,37 @@ class StringPool {
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
 
-  // A slot holds the string's hash beside its id, so that probing compares hashes without
-  // touching the strings; 0 is an empty slot (id 0, the empty string, is never stored).
-  static std::uint64_t pack(std::uint32_t hash, StringId id) {
-    return std::uint64_t{hash} << 32 | id;
+  // A slot of the lookup table holds the string's hash and id and, for a string of at most
+  // kInline bytes (ids, dates, kinds, source lists: most lookups), the string itself, so that
+  // a lookup touches one cache line, not the slot, the reference and the text. A longer string
+  // keeps its first kInline bytes there, which settle most mismatches. Id 0 marks an empty slot
+  // (the empty string is never stored).
+  static constexpr std::size_t kInline = 15;
+  static constexpr std::uint8_t kLong = 0xFF;
+  struct Slot {
+    std::uint32_t hash = 0;
+    StringId id = 0;
+    std::uint8_t length = 0;  // kLong: longer than kInline
+    char text[kInline] = {};
+  };
+  static_assert(sizeof(Slot) == 24);
+
+  static Slot make_slot(std::string_view text, std::uint32_t hash, StringId id) {
+    Slot slot;
+    slot.hash = hash;
+    slot.id = id;
+    slot.length = text.size() <= kInline ? static_cast<std::uint8_t>(text.size()) : kLong;
+    std::memcpy(slot.text, text.data(), std::min(text.size(), kInline));
+    return slot;
   }
-  static StringId id_of(std::uint64_t entry) { return static_cast<StringId>(entry); }
-  static std::uint32_t hash_in(std::uint64_t entry) {
-    return static_cast<std::uint32_t>(entry >> 32);
+
+  bool holds(const Slot& slot, std::string_view text, std::uint32_t hash) const {
+    if (slot.hash != hash) return false;
+    if (text.size() <= kInline) {
+      return slot.length == text.size() && std::memcmp(slot.text, text.data(), text.size()) == 0;
+    }
+    return slot.length == kLong && std::memcmp(slot.text, text.data(), kInline) == 0 &&
+           view(slot.id) == text;
   }
 
   // An open-addressing table with linear probing: the slot holding `text`, or the empty slot
@@ -91,19 +115,19 @@ class StringPool {
   std::size_t find_slot(std::string_view text, std::uint32_t hash) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-      const std::uint64_t entry = slots_[slot];
-      if (entry == 0 || (hash_in(entry) == hash && view(id_of(entry)) == text)) return slot;
+      const Slot& s = slots_[slot];
+      if (s.id == 0 || holds(s, text, hash)) return slot;
     }
   }
 
   void grow() {
-    std::vector<std::uint64_t> bigger(slots_.size() * 2, 0);
+    std::vector<Slot> bigger(slots_.size() * 2);
     const std::size_t mask = bigger.size() - 1;
-    for (std::uint64_t entry : slots_) {
-      if (entry == 0) continue;
-      std::size_t slot = hash_in(entry) & mask;
-      while (bigger[slot] != 0) slot = (slot + 1) & mask;
-      bigger[slot] = entry;
+    for (const Slot& s : slots_) {
+      if (s.id == 0) continue;
+      std::size_t slot = s.hash & mask;
+      while (bigger[slot].id != 0) slot = (slot + 1) & mask;
+      bigger[slot] = s;
     }
     slots_ = std::move(bigger);
   }
@@ -148,7 +172,7 @@ class StringPool {
   std::size_t used_ = 0;
   std::size_t bytes_ = 0;
   std::vector<std::uint64_t> refs_;   // by StringId
-  std::vector<std::uint64_t> slots_;  // the lookup table (hash, id), while not frozen
+  std::vector<Slot> slots_;           // the lookup table, while not frozen
 };
 
 }  // namespace orgraph::detail
