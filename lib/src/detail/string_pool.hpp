@@ -4,8 +4,8 @@
 // string_views handed out stay valid while the pool lives (also after a move). A string costs
 // its bytes plus an 8-byte reference (and a 24-byte lookup slot until the pool is frozen).
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -171,8 +171,8 @@ class StringPool {
   std::size_t open_block_ = kNone;               // the shared block being filled
   std::size_t used_ = 0;
   std::size_t bytes_ = 0;
-  std::vector<std::uint64_t> refs_;   // by StringId
-  std::vector<Slot> slots_;           // the lookup table, while not frozen
+  std::vector<std::uint64_t> refs_;  // by StringId
+  std::vector<Slot> slots_;          // the lookup table, while not frozen
 };
 
 }  // namespace orgraph::detail
