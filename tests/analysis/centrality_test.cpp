@@ -274,4 +274,34 @@ TEST_CASE("ranks are competition ranks, highest first") {
   CHECK(fmt::format("{}", analysis::Measure::approx_betweenness) == "approx_betweenness");
 }
 
+TEST_CASE("centrality scores that differ only in their last bits share a rank") {
+  SUBCASE("two Syrian bodies alike in the graph, summed in another order") {
+    // Betweenness of srgc and srcc in graphs/syria at 2014, one ulp apart.
+    const std::vector<double> scores{0.04528212422949266, 0.1, 0.045282124229492654, 0.01};
+    REQUIRE(scores[0] != scores[2]);
+    CHECK(analysis::tied(scores[0], scores[2]));
+    CHECK(analysis::ranks(scores) == std::vector<std::uint32_t>{2, 1, 2, 4});
+  }
+  SUBCASE("the same three terms added in two orders") {
+    const double a = (0.1 + 0.2) + 0.3, b = 0.1 + (0.2 + 0.3);
+    REQUIRE(a != b);
+    CHECK(analysis::ranks(std::vector<double>{a, b}) == std::vector<std::uint32_t>{1, 1});
+  }
+  SUBCASE("a relative difference above 1e-9 is a real one") {
+    CHECK_FALSE(analysis::tied(1.0, 1.0 + 1e-8));
+    CHECK(analysis::ranks(std::vector<double>{1.0, 1.0 + 1e-8}) ==
+          std::vector<std::uint32_t>{2, 1});
+  }
+  SUBCASE("zero ties only with zero") {
+    CHECK(analysis::tied(0.0, 0.0));
+    CHECK_FALSE(analysis::tied(0.0, 1e-300));
+  }
+  SUBCASE("a chain of near-equal scores is cut where it drifts past the tolerance") {
+    // Each is tied to its neighbour, but the third is 1.2e-9 below the first.
+    const std::vector<double> scores{1.0, 1.0 - 0.6e-9, 1.0 - 1.2e-9};
+    CHECK(analysis::tied(scores[1], scores[2]));
+    CHECK(analysis::ranks(scores) == std::vector<std::uint32_t>{1, 1, 3});
+  }
+}
+
 }  // namespace orgraph

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numeric>
 
 namespace orgraph::analysis {
@@ -134,16 +135,22 @@ Scores centrality(const Projection& p, Measure measure, const CentralityOptions&
   return s;
 }
 
+bool tied(double a, double b) {
+  return a == b || std::abs(a - b) <= kTieTolerance * std::max(std::abs(a), std::abs(b));
+}
+
 std::vector<std::uint32_t> ranks(std::span<const double> scores) {
   std::vector<std::uint32_t> order(scores.size());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return scores[a] > scores[b]; });
   std::vector<std::uint32_t> rank(scores.size());
+  // Each run of tied scores is measured from its highest, so a run spans at most kTieTolerance
+  // and ranks do not drift along a chain of near-equal scores.
+  std::size_t leader = 0;
   for (std::size_t i = 0; i < order.size(); ++i) {
-    rank[order[i]] = (i > 0 && scores[order[i]] == scores[order[i - 1]])
-                         ? rank[order[i - 1]]
-                         : static_cast<std::uint32_t>(i + 1);
+    if (i == 0 || !tied(scores[order[leader]], scores[order[i]])) leader = i;
+    rank[order[i]] = static_cast<std::uint32_t>(leader + 1);
   }
   return rank;
 }

@@ -216,8 +216,17 @@ struct Scores {
 // Runs `measure` on `p` with the matching fields of `options`. Time: that measure's.
 Scores centrality(const Projection& p, Measure measure, const CentralityOptions& options = {});
 
-// Standard competition ranks ("1224") of scores, highest first: equal scores share a rank.
-// Time: O(n log n).
+// The relative difference up to which two scores count as equal. Structurally equal vertices get
+// scores that differ in the last bits (their sums are added in another order); the exact measures
+// are checked against networkx to this relative error, so closer scores are not told apart.
+inline constexpr double kTieTolerance = 1e-9;
+
+// Whether a and b are equal scores: |a − b| ≤ kTieTolerance · max(|a|, |b|) (exact for 0).
+bool tied(double a, double b);
+
+// Standard competition ranks ("1224") of scores, highest first: tied() scores share a rank. A
+// run of tied scores is measured from its highest score, so its lowest is within kTieTolerance of
+// it. Time: O(n log n).
 std::vector<std::uint32_t> ranks(std::span<const double> scores);
 
 }  // namespace orgraph::analysis
