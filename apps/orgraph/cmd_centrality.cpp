@@ -1,9 +1,11 @@
 // orgraph centrality GRAPH --at DATE | --from D1 --to D2 --every PERIOD: who mattered most at a
 // date, and how that changed over time, on a named projection of the graph.
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -13,6 +15,7 @@
 #include <orgraph/analysis/projection.hpp>
 #include <orgraph/analysis/series.hpp>
 #include <orgraph/io/atomic_file.hpp>
+#include <orgraph/names.hpp>
 
 #include "centrality_output.hpp"
 #include "centrality_plot.hpp"
@@ -185,7 +188,40 @@ int run_series(const TemporalGraph& g, const CentralityCommand& o,
   return 0;
 }
 
+// Refuses a `what` (projection, measure) not among `names`, suggesting the closest name, or else
+// one that contains the name given ("coalitions": shared_coalitions), and listing them all.
+void check_name(std::string_view what, const std::string& name,
+                const std::vector<std::string>& names) {
+  if (std::find(names.begin(), names.end(), name) != names.end()) return;
+  const std::vector<std::string_view> views(names.begin(), names.end());
+  std::string_view guess = names::closest(name, views);
+  if (guess.empty() && !name.empty()) {
+    auto it = std::find_if(views.begin(), views.end(),
+                           [&](std::string_view n) { return n.find(name) != n.npos; });
+    if (it != views.end()) guess = *it;
+  }
+  std::string all;
+  for (std::string_view n : views) all += fmt::format("{}{}", all.empty() ? "" : ", ", n);
+  throw query_error(fmt::format(
+      "unknown {} '{}'{} ({}s: {})", what, name,
+      guess.empty() ? std::string() : fmt::format("; did you mean '{}'?", guess), what, all));
+}
+
+std::vector<std::string> names_of_measures() {
+  std::vector<std::string> names;
+  for (analysis::Measure m : analysis::measures()) names.emplace_back(to_string(m));
+  return names;
+}
+
+std::vector<std::string> names_of_projections() {
+  std::vector<std::string> names;
+  for (const analysis::ProjectionSpec& p : analysis::projections()) names.emplace_back(p.name);
+  return names;
+}
+
 int run_centrality(const CentralityCommand& o) {
+  check_name("projection", o.projection, names_of_projections());
+  check_name("measure", o.measure, names_of_measures());
   if (o.at.empty() == o.from.empty()) {
     throw query_error("give either --at DATE, or --from DATE --to DATE [--every PERIOD]");
   }
@@ -204,18 +240,6 @@ int run_centrality(const CentralityCommand& o) {
   return o.at.empty() ? run_series(g, o, spec, measure) : run_at(g, o, spec, measure);
 }
 
-std::vector<std::string> names_of_measures() {
-  std::vector<std::string> names;
-  for (analysis::Measure m : analysis::measures()) names.emplace_back(to_string(m));
-  return names;
-}
-
-std::vector<std::string> names_of_projections() {
-  std::vector<std::string> names;
-  for (const analysis::ProjectionSpec& p : analysis::projections()) names.emplace_back(p.name);
-  return names;
-}
-
 }  // namespace
 
 void add_centrality_command(CLI::App& app, Action& action) {
@@ -229,16 +253,16 @@ void add_centrality_command(CLI::App& app, Action& action) {
   cmd->add_option("--every", o->every, "series step: 1y, 6m, 1m, 2w, 10d")->capture_default_str();
   cmd->add_option("--max-steps", o->max_steps, "refuse series with more steps than this")
       ->capture_default_str();
-  cmd->add_option("--measure", o->measure, "the measure")
-      ->check(CLI::IsMember(names_of_measures()))
-      ->capture_default_str();
+  std::string measure_help = "the measure:";
+  for (const std::string& m : names_of_measures()) {
+    measure_help += fmt::format("{} {}", measure_help.back() == ':' ? "" : ",", m);
+  }
+  cmd->add_option("--measure", o->measure, measure_help)->capture_default_str();
   std::string projection_help = "the projection:";
   for (const analysis::ProjectionSpec& p : analysis::projections()) {
     projection_help += fmt::format("\n  {}: {}", p.name, p.description);
   }
-  cmd->add_option("--projection", o->projection, projection_help)
-      ->check(CLI::IsMember(names_of_projections()))
-      ->capture_default_str();
+  cmd->add_option("--projection", o->projection, projection_help)->capture_default_str();
   cmd->add_option("--top", o->top,
                   "show the N best (table default 20, series 10; JSON and CSV: all)");
   cmd->add_option("--threads", o->threads, "threads for betweenness and closeness (0: all cores)")

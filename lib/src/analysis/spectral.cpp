@@ -25,10 +25,10 @@ double l1_change(const std::vector<double>& a, const std::vector<double>& b) {
 
 convergence_error::convergence_error(std::string_view measure, int iterations, double residual,
                                      double limit)
-    : error(fmt::format("{} did not converge in {} iterations: the L1 change of the last one was "
-                        "{:.3g}, it must fall below {:.3g} (raise --max-iterations or "
+    : error(fmt::format("{} did not converge in {} iteration{}: the L1 change of the last one "
+                        "was {:.3g}, it must fall below {:.3g} (raise --max-iterations or "
                         "--tolerance)",
-                        measure, iterations, residual, limit)),
+                        measure, iterations, iterations == 1 ? "" : "s", residual, limit)),
       iterations_(iterations),
       residual_(residual),
       limit_(limit) {}
