@@ -208,11 +208,13 @@ TEST_CASE("parallel results are bit for bit those of one thread") {
     const auto one = analysis::betweenness(p, {.threads = 1});
     const auto one_edges = analysis::edge_betweenness(p, {.threads = 1});
     const auto one_closeness = analysis::closeness(p, {.threads = 1});
+    const auto one_harmonic = analysis::harmonic(p, {.threads = 1});
     for (unsigned threads : {2u, 3u, 8u}) {
       CAPTURE(threads);
       CHECK(analysis::betweenness(p, {.threads = threads}) == one);
       CHECK(analysis::edge_betweenness(p, {.threads = threads}) == one_edges);
       CHECK(analysis::closeness(p, {.threads = threads}) == one_closeness);
+      CHECK(analysis::harmonic(p, {.threads = threads}) == one_harmonic);
     }
     const auto approx = analysis::approx_betweenness(p, {.epsilon = 0.05, .threads = 1});
     CHECK(analysis::approx_betweenness(p, {.epsilon = 0.05, .threads = 2}).scores == approx.scores);
