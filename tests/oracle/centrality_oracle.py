@@ -7,10 +7,17 @@ score orgraph prints (--format json, all scores) must match: relative error belo
 eigenvector centrality and PageRank (power iterations). A measure that does not converge must
 fail in both (orgraph: exit 1). Approximate betweenness must lie within the error bound it prints.
 
+Each graph is also measured with --keep-isolated and with --certain-only. Generated graphs are
+measured at 2020-06 (the first also at 2016 with both options); a --generate-large graph (a few
+thousand vertices) by every measure on its sparse directed projections and by the linear ones
+(degree, eigenvector, PageRank) on the others, where networkx's shortest paths would be slow.
+
 Usage: centrality_oracle.py ORGRAPH GRAPH... [--generate ORGS PEOPLE SEED]...
+                            [--generate-large ORGS PEOPLE SEED]...
 Needs networkx and scipy (Debian: python3-networkx python3-scipy); fails when they are missing.
 """
 
+import dataclasses
 import json
 import math
 import os
@@ -25,6 +32,7 @@ POWER = 1e-6
 
 failures = []
 checked = 0
+isolated_kept = 0  # vertices of degree 0 measured (only --keep-isolated keeps them)
 
 
 def run(orgraph, *args):
@@ -60,42 +68,90 @@ def scores_of(output, directed):
     return result, data
 
 
+def scaled(pairs, n):
+    """Degrees (node, d) divided by n - 1 as networkx's *_degree_centrality divide them."""
+    return {v: d / (n - 1) if n > 1 else 1.0 for v, d in pairs}
+
+
 def networkx_measures(G):
-    """Each measure orgraph offers, with orgraph's extra arguments, as networkx computes it."""
+    """Each measure orgraph offers, with orgraph's extra arguments, as networkx computes it:
+    name -> (measure, extra arguments, networkx function, tolerance)."""
     n = len(G)
     directed = G.is_directed()
-    weighted_degree = {v: d / (n - 1) if n > 1 else 1.0 for v, d in G.degree(weight="weight")}
-    edges = nx.edge_betweenness_centrality(G)
-    if not directed:
-        edges = {tuple(sorted(e)): s for e, s in edges.items()}
-    top = max(sorted(G.nodes), key=lambda v: G.degree(v))
-    measures = [
-        ("degree", [], lambda: nx.degree_centrality(G), TIGHT),
-        ("degree", ["--weighted"], lambda: weighted_degree, TIGHT),
-        ("in_degree", [], lambda: (nx.in_degree_centrality(G) if directed
-                                   else nx.degree_centrality(G)), TIGHT),
-        ("out_degree", [], lambda: (nx.out_degree_centrality(G) if directed
-                                    else nx.degree_centrality(G)), TIGHT),
-        ("betweenness", [], lambda: nx.betweenness_centrality(G), TIGHT),
-        ("betweenness", ["--normalization", "none"],
-         lambda: nx.betweenness_centrality(G, normalized=False), TIGHT),
-        ("edge_betweenness", [], lambda: edges, TIGHT),
-        ("closeness", [], lambda: nx.closeness_centrality(G), TIGHT),
-        ("closeness", ["--disconnected", "reachable_only"],
-         lambda: nx.closeness_centrality(G, wf_improved=False), TIGHT),
-        ("harmonic", [], lambda: nx.harmonic_centrality(G), TIGHT),
-        ("eigenvector", [], lambda: nx.eigenvector_centrality(G, weight="weight"), POWER),
-        ("pagerank", [], lambda: nx.pagerank(G, weight="weight"), POWER),
-        ("pagerank", ["--damping", "0.6", "--personalize", top],
-         lambda: nx.pagerank(G, alpha=0.6, personalization={top: 1}, weight="weight"), POWER),
-    ]
+
+    def edges(normalized):
+        scores = nx.edge_betweenness_centrality(G, normalized=normalized)
+        return scores if directed else {tuple(sorted(e)): s for e, s in scores.items()}
+
+    in_degree = G.in_degree if directed else G.degree
+    out_degree = G.out_degree if directed else G.degree
+    # Teleports to three vertices with different weights: the two of highest degree and the
+    # last of lowest (isolated when --keep-isolated kept any), ties by id.
+    by_degree = sorted(G.nodes, key=lambda v: (-G.degree(v), v))
+    chosen = list(dict.fromkeys([by_degree[0], by_degree[1 % n], by_degree[-1]]))
+    teleport = dict(zip(chosen, [3, 1, 0.5]))
+    personalize = [a for v, w in teleport.items() for a in ("--personalize", f"{v}={w}")]
+    measures = {
+        "degree": ("degree", [], lambda: nx.degree_centrality(G), TIGHT),
+        "degree_weighted": ("degree", ["--weighted"],
+                            lambda: scaled(G.degree(weight="weight"), n), TIGHT),
+        "degree_raw": ("degree", ["--normalization", "none"], lambda: dict(G.degree()), TIGHT),
+        "in_degree": ("in_degree", [], lambda: (nx.in_degree_centrality(G) if directed
+                                                else nx.degree_centrality(G)), TIGHT),
+        "out_degree": ("out_degree", [], lambda: (nx.out_degree_centrality(G) if directed
+                                                  else nx.degree_centrality(G)), TIGHT),
+        "in_degree_weighted": ("in_degree", ["--weighted"],
+                               lambda: scaled(in_degree(weight="weight"), n), TIGHT),
+        "out_degree_weighted": ("out_degree", ["--weighted"],
+                                lambda: scaled(out_degree(weight="weight"), n), TIGHT),
+        "betweenness": ("betweenness", [], lambda: nx.betweenness_centrality(G), TIGHT),
+        "betweenness_raw": ("betweenness", ["--normalization", "none"],
+                            lambda: nx.betweenness_centrality(G, normalized=False), TIGHT),
+        "edge_betweenness": ("edge_betweenness", [], lambda: edges(True), TIGHT),
+        "edge_betweenness_raw": ("edge_betweenness", ["--normalization", "none"],
+                                 lambda: edges(False), TIGHT),
+        "closeness": ("closeness", [], lambda: nx.closeness_centrality(G), TIGHT),
+        "closeness_reachable": ("closeness", ["--disconnected", "reachable_only"],
+                                lambda: nx.closeness_centrality(G, wf_improved=False), TIGHT),
+        "harmonic": ("harmonic", [], lambda: nx.harmonic_centrality(G), TIGHT),
+        "eigenvector": ("eigenvector", [],
+                        lambda: nx.eigenvector_centrality(G, weight="weight"), POWER),
+        "eigenvector_unweighted": ("eigenvector", ["--ignore-weights"],
+                                   lambda: nx.eigenvector_centrality(G, weight=None), POWER),
+        "pagerank": ("pagerank", [], lambda: nx.pagerank(G, weight="weight"), POWER),
+        "pagerank_unweighted": ("pagerank", ["--ignore-weights"],
+                                lambda: nx.pagerank(G, weight=None), POWER),
+        "pagerank_damped_one": (
+            "pagerank", ["--damping", "0.6", "--personalize", by_degree[0]],
+            lambda: nx.pagerank(G, alpha=0.6, personalization={by_degree[0]: 1},
+                                weight="weight"), POWER),
+        "pagerank_personalised": ("pagerank", personalize,
+                                  lambda: nx.pagerank(G, personalization=teleport,
+                                                      weight="weight"), POWER),
+    }
     return measures
 
 
-def check_projection(orgraph, graph, at, projection, workdir):
-    where = f"{os.path.basename(graph.rstrip('/'))} --at {at} --projection {projection}"
+# Fewer measures where the projection options (--keep-isolated, --certain-only) change only the
+# graph measured, and on the large graph, where each run loads thousands of entities and
+# networkx's shortest paths (pure Python, O(V·E)) are slow.
+WITH_OPTIONS = {"degree", "degree_raw", "in_degree_weighted", "betweenness", "edge_betweenness",
+                "closeness", "closeness_reachable", "harmonic", "eigenvector",
+                "pagerank_personalised"}
+LINEAR = {"degree", "degree_weighted", "in_degree_weighted", "out_degree_weighted",
+          "eigenvector", "eigenvector_unweighted", "pagerank", "pagerank_personalised"}
+SHORTEST_PATHS = {"betweenness", "edge_betweenness_raw", "closeness", "harmonic"}
+
+
+def check_projection(orgraph, graph, at, projection, workdir, options=(), only=None,
+                     approximate=True):
+    """options: projection options (--keep-isolated, --certain-only), given to centrality and
+    export alike; only: the names of the measures to compare (None: all); approximate: whether
+    to check approximate betweenness too."""
+    where = " ".join([os.path.basename(graph.rstrip('/')), "--at", at, "--projection", projection,
+                      *options])
     path = os.path.join(workdir, "projection.graphml")
-    base = [graph, "--at", at, "--projection", projection, "--format", "json"]
+    base = [graph, "--at", at, "--projection", projection, *options, "--format", "json"]
     first = run(orgraph, "centrality", *base, "--measure", "degree", "--export-projection", path)
     if (first.returncode == 1 and "is empty" in first.stderr) or (
             first.returncode == 2 and "is before the history" in first.stderr):
@@ -106,7 +162,7 @@ def check_projection(orgraph, graph, at, projection, workdir):
     # `orgraph export --projection` must write the very graph that was measured.
     exported = os.path.join(workdir, "exported.graphml")
     out = run(orgraph, "export", graph, "--to", "graphml", "--at", at, "--projection", projection,
-              "-o", exported)
+              *options, "-o", exported)
     if out.returncode != 0:
         failures.append(f"{where}: export exit {out.returncode}: {out.stderr.strip()}")
     else:
@@ -115,7 +171,11 @@ def check_projection(orgraph, graph, at, projection, workdir):
                 failures.append(f"{where}: export --projection differs from --export-projection")
     G = nx.read_graphml(path)
     directed = G.is_directed()
-    for measure, extra, compute, tol in networkx_measures(G):
+    global isolated_kept
+    isolated_kept += sum(1 for _, d in G.degree() if d == 0)
+    for name, (measure, extra, compute, tol) in networkx_measures(G).items():
+        if only is not None and name not in only:
+            continue
         label = f"{where} --measure {measure} {' '.join(extra)}".strip()
         try:
             want = compute()
@@ -132,6 +192,8 @@ def check_projection(orgraph, graph, at, projection, workdir):
             continue
         got, _ = scores_of(out.stdout, directed)
         compare(label, got, want, tol)
+    if not approximate:
+        return True
     # Approximate betweenness: within the bound it states (deterministic for its seed).
     out = run(orgraph, "centrality", *base, "--measure", "approx_betweenness", "--epsilon", "0.05")
     if out.returncode != 0:
@@ -146,37 +208,77 @@ def check_projection(orgraph, graph, at, projection, workdir):
     return True
 
 
+PROJECTIONS = ("affiliation", "affiliation_directed", "membership", "alignment", "shared_members",
+               "shared_coalitions")
+
+
+@dataclasses.dataclass
+class Case:
+    """A graph at a date, measured on some projections by some measures (None: all)."""
+    graph: str
+    at: str
+    options: tuple = ()
+    projections: tuple = PROJECTIONS
+    measures: set = None
+    approximate: bool = True
+
+
+def generate(orgraph, workdir, orgs, people, seed):
+    path = os.path.join(workdir, f"generated_{orgs}_{people}_{seed}.jsonl")
+    out = run(orgraph, "generate", "--orgs", orgs, "--people", people, "--seed", seed, "-o", path)
+    if out.returncode != 0:
+        failures.append(f"generate {orgs} {people} {seed}: {out.stderr}")
+        return None
+    return path
+
+
 def main():
     args = sys.argv[1:]
     orgraph = args.pop(0)
-    graphs, generated = [], []
+    graphs, generated, large = [], [], []
     while args:
         a = args.pop(0)
-        if a == "--generate":
-            generated.append((args.pop(0), args.pop(0), args.pop(0)))
+        if a in ("--generate", "--generate-large"):
+            (generated if a == "--generate" else large).append(tuple(args[:3]))
+            del args[:3]
         else:
             graphs.append(a)
     with tempfile.TemporaryDirectory() as workdir:
         cases = []
         for g in graphs:
             name = os.path.basename(g.rstrip("/"))
-            dates = {"syria": ["2012", "2021"], "examples": ["2013-06"]}
-            cases += [(g, d) for d in dates.get(name, ["2012", "2016"])]
-        for orgs, people, seed in generated:
-            path = os.path.join(workdir, f"generated_{orgs}_{people}_{seed}.jsonl")
-            out = run(orgraph, "generate", "--orgs", orgs, "--people", people, "--seed", seed,
-                      "-o", path)
-            if out.returncode != 0:
-                failures.append(f"generate {orgs} {people} {seed}: {out.stderr}")
-                continue
-            cases.append((path, "2020-06"))
-        projections = ["affiliation", "affiliation_directed", "membership", "alignment",
-                       "shared_members", "shared_coalitions"]
+            dates = {"syria": ["2012", "2021"], "examples": ["2013-06"]}.get(name, ["2012", "2016"])
+            cases += [Case(g, d) for d in dates]
+            # Isolated vertices kept (they count in every normalisation), possible facts left
+            # out (the invented example has only possible facts in 2013).
+            cases.append(Case(g, dates[0], ("--keep-isolated",), measures=WITH_OPTIONS,
+                              approximate=False))
+            if name != "examples":
+                cases.append(Case(g, dates[0], ("--certain-only",), measures=WITH_OPTIONS,
+                                  approximate=False))
+        for i, spec in enumerate(generated):
+            path = generate(orgraph, workdir, *spec)
+            if path:
+                cases.append(Case(path, "2020-06"))
+                if i == 0:
+                    cases.append(Case(path, "2016", ("--keep-isolated", "--certain-only"),
+                                      measures=WITH_OPTIONS, approximate=False))
+        # A few thousand vertices: the linear measures on the undirected projection, and the
+        # shortest-path ones too on the sparse directed projections, where networkx is fast.
+        for spec in large:
+            path = generate(orgraph, workdir, *spec)
+            if path:
+                cases.append(Case(path, "2020-06", projections=("affiliation",), measures=LINEAR,
+                                  approximate=False))
+                cases.append(Case(path, "2020-06", projections=("membership", "alignment"),
+                                  measures=LINEAR | SHORTEST_PATHS, approximate=False))
         measured = 0
-        for graph, at in cases:
-            for projection in projections:
-                measured += check_projection(orgraph, graph, at, projection, workdir)
-    print(f"{measured} projections, {checked} scores compared with networkx {nx.__version__}")
+        for case in cases:
+            for projection in case.projections:
+                measured += check_projection(orgraph, case.graph, case.at, projection, workdir,
+                                             case.options, case.measures, case.approximate)
+    print(f"{measured} projections, {checked} scores compared with networkx {nx.__version__}; "
+          f"{isolated_kept} isolated vertices")
     for f in failures[:50]:
         print("FAIL", f)
     if failures:
@@ -184,6 +286,9 @@ def main():
         return 1
     if measured == 0 or checked == 0:
         print("FAIL: nothing was compared")
+        return 1
+    if isolated_kept == 0:
+        print("FAIL: --keep-isolated kept no isolated vertex: those cases test nothing more")
         return 1
     return 0
 
