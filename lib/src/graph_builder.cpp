@@ -9,6 +9,8 @@ namespace orgraph {
 
 using detail::BuilderState;
 
+BuilderState& detail::state(GraphBuilder& builder) { return *builder.s_; }
+
 GraphBuilder::GraphBuilder() : s_(std::make_unique<BuilderState>()) {}
 GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
 GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;

@@ -26,9 +26,12 @@ struct BuildOptions {
   std::function<void(const Diagnostic&)> on_warning;
 };
 
+class GraphBuilder;
 namespace detail {
 struct BuilderState;
-}
+// The builder's state, for the library's own readers (lib/src/builder_state.hpp).
+BuilderState& state(GraphBuilder& builder);
+}  // namespace detail
 
 // Collects entities and relations, merges repeated declarations of one id, and validates
 // everything once in build(). Strings are copied, so the caller's buffers may go at once.
@@ -79,6 +82,7 @@ class GraphBuilder {
   TemporalGraph build(const BuildOptions& options = {});
 
  private:
+  friend detail::BuilderState& detail::state(GraphBuilder& builder);
   std::unique_ptr<detail::BuilderState> s_;
 };
 
