@@ -58,6 +58,21 @@ enum RelationField : std::uint8_t {
 constexpr std::array<std::string_view, kRelationFieldCount> kRelationFieldNames{
     "rel", "role", "role_en", "start", "end", "date", "src", "note"};
 
+// The index of `key` among `names`, or N when it is none of them. Called for every attribute of
+// every fact, so lengths and first bytes are compared before the text. Time: O(N).
+template <std::size_t N>
+std::size_t field_index(const std::array<std::string_view, N>& names, std::string_view key) {
+  if (key.empty()) return N;
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::string_view name = names[i];
+    if (name.size() == key.size() && name[0] == key[0] &&
+        std::equal(name.begin() + 1, name.end(), key.begin() + 1)) {
+      return i;
+    }
+  }
+  return N;
+}
+
 // Every attribute name orgraph knows, for did-you-mean.
 constexpr std::array<std::string_view, 17> kAllAttributeNames{
     "kind", "type",  "name",      "name_en", "alias", "start", "end",  "date", "src",

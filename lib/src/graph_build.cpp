@@ -506,11 +506,33 @@ class Validator {
     fill(out_->out, [](const RelationRecord& r) { return static_cast<std::size_t>(r.from); });
     fill(out_->in, [](const RelationRecord& r) { return static_cast<std::size_t>(r.to); });
 
-    out_->by_key.resize(n);
-    std::iota(out_->by_key.begin(), out_->by_key.end(), EntityId{0});
-    std::sort(out_->by_key.begin(), out_->by_key.end(), [&](EntityId a, EntityId b) {
-      return str(out_->entities[a].key) < str(out_->entities[b].key);
+    sort_by_key();
+  }
+
+  // by_key: entity ids in the order of their keys. Sorting by each key's first eight bytes (as
+  // a big-endian number, zero-padded: the same order as the text, keys hold no NUL) compares
+  // in registers; only keys sharing those bytes compare their texts.
+  void sort_by_key() {
+    struct Sortable {
+      std::uint64_t prefix;
+      EntityId id;
+    };
+    const std::size_t n = out_->entities.size();
+    std::vector<Sortable> order(n);
+    for (EntityId id = 0; id < n; ++id) {
+      const std::string_view key = str(out_->entities[id].key);
+      std::uint64_t prefix = 0;
+      for (std::size_t i = 0; i < 8; ++i) {
+        prefix = prefix << 8 | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+      }
+      order[id] = {prefix, id};
+    }
+    std::sort(order.begin(), order.end(), [&](const Sortable& a, const Sortable& b) {
+      if (a.prefix != b.prefix) return a.prefix < b.prefix;
+      return str(out_->entities[a.id].key) < str(out_->entities[b.id].key);
     });
+    out_->by_key.resize(n);
+    for (std::size_t i = 0; i < n; ++i) out_->by_key[i] = order[i].id;
   }
 
   static constexpr std::int8_t kNotParsed = -2;

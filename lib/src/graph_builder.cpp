@@ -74,13 +74,13 @@ void GraphBuilder::add_entity(std::string_view key, std::span<const Attribute> a
       e.has_attributes = true;
       e.declared = where;
     }
-    auto known = std::find(kEntityFieldNames.begin(), kEntityFieldNames.end(), a.key);
-    if (known == kEntityFieldNames.end() && !is_language_name(a.key)) {
+    const std::size_t known = field_index(kEntityFieldNames, a.key);
+    if (known == kEntityFieldCount && !is_language_name(a.key)) {
       s.warn_unknown_attribute(a.key, where, false, key);
       continue;
     }
     StringId value = s.intern_checked(a.value, where, key, a.key);
-    if (known == kEntityFieldNames.end()) {
+    if (known == kEntityFieldCount) {
       {
         StringId k = s.strings.intern(a.key);
         auto it = std::find_if(e.extra.begin(), e.extra.end(),
@@ -93,7 +93,7 @@ void GraphBuilder::add_entity(std::string_view key, std::span<const Attribute> a
       }
       continue;
     }
-    auto field = static_cast<EntityField>(known - kEntityFieldNames.begin());
+    auto field = static_cast<EntityField>(known);
     if (field == kAlias || field == kSrc) {
       auto& list = field == kAlias ? e.aliases : e.sources;
       if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
@@ -120,13 +120,13 @@ void GraphBuilder::add_relation(std::string_view from, std::string_view to,
   auto subject = [&] { return fmt::format("{} -> {}", from, to); };
   for (const Attribute& a : attributes) {
     if (a.value.empty()) continue;
-    auto known = std::find(kRelationFieldNames.begin(), kRelationFieldNames.end(), a.key);
-    if (known == kRelationFieldNames.end()) {
+    const std::size_t known = field_index(kRelationFieldNames, a.key);
+    if (known == kRelationFieldCount) {
       s.warn_unknown_attribute(a.key, where, true, subject());
       continue;
     }
     StringId value = s.intern_checked(a.value, where, from, a.key);
-    StringId& slot = r.fields[static_cast<std::size_t>(known - kRelationFieldNames.begin())];
+    StringId& slot = r.fields[known];
     if (slot != 0 && slot != value) {
       s.report(Severity::error, where,
                fmt::format("conflicting values for '{}': '{}' and '{}'", a.key,
