@@ -292,6 +292,25 @@ TEST_CASE("graph attributes: title, note and lang are kept; the first value wins
                         "title, note and lang on graphs"});
 }
 
+TEST_CASE("find_key finds every id, also ids sharing long prefixes") {
+  GraphBuilder b;
+  const auto f = b.add_file("keys.gv");
+  const std::vector<std::string> keys{"abcdefgh1", "abcdefgh", "abcdefghz",  "abcdefgh0", "abc",
+                                      "b",         "abcdefg",  "abcdefgh10", "Abc",       "a_b"};
+  for (const std::string& k : keys) {
+    b.add_entity(k, Attrs{{"kind", "org"}, {"name", k}}, {f, 1});
+  }
+  const TemporalGraph g = b.build();
+  for (const std::string& k : keys) {
+    CAPTURE(k);
+    const auto id = g.find_key(k);
+    REQUIRE(id);
+    CHECK(g.entity(*id).key == k);
+  }
+  CHECK_FALSE(g.find_key("abcdefgh2"));
+  CHECK_FALSE(g.find_key("abcdefg0"));
+}
+
 TEST_CASE("the builder is empty again after build") {
   GraphBuilder b = fixture();
   TemporalGraph first = b.build();
