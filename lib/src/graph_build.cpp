@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "builder_state.hpp"
+#include "detail/side_by_side.hpp"
 #include "graph_checks.hpp"
 #include "graph_storage.hpp"
 #include "orgraph/graph_builder.hpp"
@@ -454,7 +455,6 @@ class Validator {
       }
       out_->entity_spans.push_back(TimeSpan32::from(span));
     }
-    out_->entity_index = IntervalIndex(out_->entity_spans);
     out_->relation_spans.reserve(out_->relations.size());
     for (const RelationRecord& r : out_->relations) {
       TimeSpan span = r.is_point() ? point_span(dates[r.start()])
@@ -463,7 +463,6 @@ class Validator {
                  .clipped_to(out_->entity_spans[r.to].wide());
       out_->relation_spans.push_back(TimeSpan32::from(span));
     }
-    out_->relation_index = IntervalIndex(out_->relation_spans);
   }
 
   // Gives back what the growing arrays reserved beyond their size.
@@ -482,6 +481,19 @@ class Validator {
   // on first use: see TemporalGraph::search).
   void index() {
     index_time();
+    // The relations' interval tree is the largest index; the others are built beside it.
+    side_by_side(
+        out_->relations.size() >= kParallelRelations,
+        [&] { out_->relation_index = IntervalIndex(out_->relation_spans); },
+        [&] {
+          out_->entity_index = IntervalIndex(out_->entity_spans);
+          adjacency();
+          sort_by_key();
+        });
+  }
+
+  // The CSR adjacency, out and in.
+  void adjacency() {
     const std::size_t n = out_->entities.size();
     // Counting sort by (entity, category): one pass to count, one to place, ids ascending.
     auto fill = [&](Csr& csr, auto endpoint) {
@@ -505,8 +517,6 @@ class Validator {
     };
     fill(out_->out, [](const RelationRecord& r) { return static_cast<std::size_t>(r.from); });
     fill(out_->in, [](const RelationRecord& r) { return static_cast<std::size_t>(r.to); });
-
-    sort_by_key();
   }
 
   // by_key: entity ids in the order of their keys. Sorting by each key's first eight bytes (as

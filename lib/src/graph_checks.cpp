@@ -7,6 +7,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 
+#include "detail/side_by_side.hpp"
 #include "graph_storage.hpp"
 #include "orgraph/names.hpp"
 
@@ -198,19 +199,32 @@ void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
 
 void check_consistency(const TemporalGraph& g, const GraphStorage& s,
                        std::vector<Diagnostic>& out) {
-  for (RelationId id = 0; id < g.relation_count(); ++id) {
-    const RelationRecord& record = s.relations[id];
-    if (traits(record.kind()).category == Category::lineage) continue;
-    const Span from = lifespan_of(s, record.from), to = lifespan_of(s, record.to);
-    const bool from_bounded = !from.start->empty() || has_end(*from.end);
-    const bool to_bounded = !to.start->empty() || has_end(*to.end);
-    if (!from_bounded && !to_bounded) continue;
-    const Relation r = g.relation(id);
-    check_lifespan(g, r, r.from, from, out);
-    check_lifespan(g, r, r.to, to, out);
+  // The lifespan checks in one thread, the offices and lineage in another on large graphs;
+  // their diagnostics in the same order either way.
+  std::vector<Diagnostic> lifespans, others;
+  side_by_side(
+      g.relation_count() >= kParallelRelations,
+      [&] {
+        for (RelationId id = 0; id < g.relation_count(); ++id) {
+          const RelationRecord& record = s.relations[id];
+          if (traits(record.kind()).category == Category::lineage) continue;
+          const Span from = lifespan_of(s, record.from), to = lifespan_of(s, record.to);
+          const bool from_bounded = !from.start->empty() || has_end(*from.end);
+          const bool to_bounded = !to.start->empty() || has_end(*to.end);
+          if (!from_bounded && !to_bounded) continue;
+          const Relation r = g.relation(id);
+          check_lifespan(g, r, r.from, from, lifespans);
+          check_lifespan(g, r, r.to, to, lifespans);
+        }
+      },
+      [&] {
+        check_office_holders(g, others);
+        check_lineage(g, others);
+      });
+  for (std::vector<Diagnostic>* part : {&lifespans, &others}) {
+    out.insert(out.end(), std::make_move_iterator(part->begin()),
+               std::make_move_iterator(part->end()));
   }
-  check_office_holders(g, out);
-  check_lineage(g, out);
 }
 
 }  // namespace orgraph::detail
