@@ -31,13 +31,13 @@ using Json = nlohmann::ordered_json;
 
 // Pieces a random text is made of: each one a hazard for some format.
 const std::vector<std::string> kPieces = {
-    "\"",     "\\",     "\\\\",    "\n",       "\t",      "\r\n",     ",",      ";",     "'",
-    "<",      ">",      "&",       "&amp;",    "{",       "}",        "[",      "]",     "#",
-    "//",     "/*",     "*/",      "->",       "--",      "=",        "@",      "%",     "~",
-    "?",      "..",     "\\N",     "\\G",      "\\l",     "<b>x</b>", "\\\"",   "  ",    "a",
-    "Z",      "0",      "digraph", "node",     "strict",  "المجلس",   "ـ",      "\u064B", "\u0651",
-    "\u200F", "\u200E", "\u202E",  "\u00A0",   "\uFEFF",  "\u2028",   "«٢»",    "😀",    "𝔸",
-    "e\u0301", "\u05D0", "ﷺ",      "null",     "true",    "[]",       "{}",     "\"\"",  "|x",
+    "\"",      "\\",     "\\\\",    "\n",     "\t",     "\r\n",     ",",    ";",      "'",
+    "<",       ">",      "&",       "&amp;",  "{",      "}",        "[",    "]",      "#",
+    "//",      "/*",     "*/",      "->",     "--",     "=",        "@",    "%",      "~",
+    "?",       "..",     "\\N",     "\\G",    "\\l",    "<b>x</b>", "\\\"", "  ",     "a",
+    "Z",       "0",      "digraph", "node",   "strict", "المجلس",   "ـ",    "\u064B", "\u0651",
+    "\u200F",  "\u200E", "\u202E",  "\u00A0", "\uFEFF", "\u2028",   "«٢»",  "😀",      "𝔸",
+    "e\u0301", "\u05D0", "ﷺ",       "null",   "true",   "[]",       "{}",   "\"\"",   "|x",
 };
 
 // Pieces that put a backslash before a quote, a line break or the end of a text: DOT's quoted
@@ -101,7 +101,8 @@ std::string hostile_history(std::uint64_t seed, std::size_t orgs, std::size_t pe
     } else if (fact.contains("id")) {
       fact["id"] = ids[fact["id"]];
       for (const char* key : {"name", "name_en", "note"}) {
-        if (fact.contains(key) || random.chance(30)) fact[key] = random.text(std::string(key) != "note");
+        if (fact.contains(key) || random.chance(30))
+          fact[key] = random.text(std::string(key) != "note");
       }
       if (random.chance(40)) fact[random.chance(50) ? "name_fr" : "name_tr"] = random.text(true);
       if (random.chance(30)) {
