@@ -100,6 +100,22 @@ TEST_CASE("a value set twice in one file is a conflict, not silently overwritten
       "t.gv:3: error: conflicting values for 'start': '2011' (at t.gv:2) and '2012' [a]"));
 }
 
+TEST_CASE("an edge attribute given twice with two values is an error with its line") {
+  // cgraph keeps the last value of `src=s src=t`: the first source would be lost silently.
+  auto errors = errors_of(R"(digraph {
+  s [kind=source title="S"] t [kind=source title="T"]
+  a [kind=org name=A src=s] b [kind=org name=B src=s]
+  a -> b [rel=member_of
+          src=s src=t]
+  a -> b [rel=allied_with src=s src=s]
+})");
+  INFO((errors.size() > 1 ? errors[1] : std::string()));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] ==
+        "t.gv:4: error: attribute 'src' is given twice in one edge, as 's' and as 't' [a -> b]; "
+        "give each attribute once; several sources are one value: src=\"s1 s2\"");
+}
+
 TEST_CASE("a syntax error fails the file with its line, and nothing of it is used") {
   auto errors = errors_of("digraph {\n  a [kind=org name=A]\n  a -> -> b\n}\n");
   REQUIRE(errors.size() == 1);

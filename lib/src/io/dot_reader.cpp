@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "detail/graphviz_lock.hpp"
@@ -30,9 +31,10 @@ struct ReadState {
   std::vector<std::uint32_t> edge_line;  // by AGSEQ: line of the edge statement
   std::unordered_set<std::uint64_t> node_attributes_seen;  // (seq, sym id) set by a statement
   std::uint64_t edge_seen_seq = 0;
-  std::vector<int> edge_seen_syms;
+  std::vector<std::pair<int, std::string>> edge_seen;  // (sym id, value) set on that edge
   GraphBuilder* builder = nullptr;
   std::uint32_t file = 0;
+  std::string_view name;  // the file's, for diagnostics
   std::string cgraph_messages;
   std::exception_ptr failure;
 };
@@ -98,18 +100,25 @@ void on_update(Agraph_t*, Agobj_t* obj, void*, Agsym_t* sym) {
       auto seq = static_cast<std::uint64_t>(AGSEQ(obj));
       if (seq != s.edge_seen_seq) {
         s.edge_seen_seq = seq;
-        s.edge_seen_syms.clear();
+        s.edge_seen.clear();
       }
-      if (std::find(s.edge_seen_syms.begin(), s.edge_seen_syms.end(), sym->id) !=
-          s.edge_seen_syms.end()) {
+      const char* value = agxget(obj, sym);
+      auto seen = std::find_if(s.edge_seen.begin(), s.edge_seen.end(),
+                               [&](const auto& e) { return e.first == sym->id; });
+      if (seen == s.edge_seen.end()) {
+        s.edge_seen.emplace_back(sym->id, value);
+      } else if (seen->second != value) {
+        // cgraph keeps the last value: the first would be lost without a word.
+        auto* edge = reinterpret_cast<Agedge_t*>(obj);
+        const std::uint32_t line = seq < s.edge_line.size() ? s.edge_line[seq] : s.chunk_line;
         s.builder->add_diagnostic(
             {Severity::error,
-             {std::string(), 0},
-             fmt::format("attribute '{}' is given twice in one edge", sym->name),
-             {},
-             {}});
+             {std::string(s.name), line},
+             fmt::format("attribute '{}' is given twice in one edge, as '{}' and as '{}'",
+                         sym->name, seen->second, value),
+             fmt::format("{} -> {}", agnameof(agtail(edge)), agnameof(aghead(edge))),
+             "give each attribute once; several sources are one value: src=\"s1 s2\""});
       }
-      s.edge_seen_syms.push_back(sym->id);
     }
   } catch (...) {
     s.failure = std::current_exception();
@@ -355,6 +364,7 @@ void read_dot(std::string_view text, std::string_view name, GraphBuilder& builde
   state.end = text.data() + text.size();
   state.builder = &builder;
   state.file = file;
+  state.name = name;
   current = &state;
   Agiddisc_t ids = AgIdDisc;
   ids.open = open_ids;
@@ -385,6 +395,7 @@ void read_dot(std::string_view text, std::string_view name, GraphBuilder& builde
     state.edge_line.clear();
     state.node_attributes_seen.clear();
     state.edge_seen_seq = 0;
+    state.edge_seen.clear();
   }
   const bool syntax_errors = agerrors() > 0;
   agseterrf(previous);
