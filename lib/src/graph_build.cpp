@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "builder_state.hpp"
@@ -311,13 +312,21 @@ class Validator {
         static_cast<std::uint32_t>(out_->attribute_pool.size()) - extra.attributes.begin;
 
     extra.aliases.begin = static_cast<std::uint32_t>(out_->alias_pool.size());
+    // Each alias once: searched among a few, looked up in a set beyond (an imported record may
+    // have thousands of other names).
+    std::unordered_set<std::string_view> seen;
     for (StringId a : e.aliases) {
       for_each_item(str(a), "|", [&](std::string_view alias) {
-        StringId stored = s_.strings.intern(alias);
-        if (std::find(out_->alias_pool.begin() + extra.aliases.begin, out_->alias_pool.end(),
-                      str(stored)) == out_->alias_pool.end()) {
-          out_->alias_pool.push_back(str(stored));
+        const std::string_view stored = str(s_.strings.intern(alias));
+        const auto first = out_->alias_pool.begin() + extra.aliases.begin;
+        constexpr std::ptrdiff_t kSearched = 16;
+        if (seen.empty() && out_->alias_pool.end() - first >= kSearched) {
+          seen.insert(first, out_->alias_pool.end());
         }
+        const bool fresh = seen.empty() ? std::find(first, out_->alias_pool.end(), stored) ==
+                                              out_->alias_pool.end()
+                                        : seen.insert(stored).second;
+        if (fresh) out_->alias_pool.push_back(stored);
       });
     }
     extra.aliases.count = static_cast<std::uint32_t>(out_->alias_pool.size()) - extra.aliases.begin;

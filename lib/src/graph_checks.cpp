@@ -177,6 +177,12 @@ void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
   int count = boost::strong_components(lineage, component.data());
   std::vector<int> size(static_cast<std::size_t>(count), 0);
   for (int c : component) ++size[static_cast<std::size_t>(c)];
+  // The members of each cycle, gathered in one pass (in entity order), not one scan a cycle.
+  std::vector<std::vector<EntityId>> members_of(static_cast<std::size_t>(count));
+  for (EntityId v = 0; v < g.entity_count(); ++v) {
+    auto c = static_cast<std::size_t>(component[v]);
+    if (size[c] >= 2) members_of[c].push_back(v);
+  }
   std::vector<bool> reported(static_cast<std::size_t>(count), false);
   for (RelationId id : lineage_relations) {
     Relation r = g.relation(id);
@@ -184,12 +190,14 @@ void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
     auto c = static_cast<std::size_t>(component[older]);
     if (component[older] != component[newer] || size[c] < 2 || reported[c]) continue;
     reported[c] = true;
+    // A cycle through thousands of entities names the first few and counts the rest.
+    constexpr std::size_t kNamed = 20;
+    const std::vector<EntityId>& cycle = members_of[c];
     std::string members;
-    for (EntityId v = 0; v < g.entity_count(); ++v) {
-      if (static_cast<std::size_t>(component[v]) == c) {
-        members += fmt::format("{}{}", members.empty() ? "" : ", ", g.entity(v).key);
-      }
+    for (std::size_t i = 0; i < std::min(cycle.size(), kNamed); ++i) {
+      members += fmt::format("{}{}", i == 0 ? "" : ", ", g.entity(cycle[i]).key);
     }
+    if (cycle.size() > kNamed) members += fmt::format(" and {} more", cycle.size() - kNamed);
     warn(out, r.where(), fmt::format("lineage cycle through {}", members), edge_name(g, r),
          "an organisation cannot descend from itself; check the direction of the edges");
   }

@@ -155,7 +155,7 @@ expect deep_nesting.jsonl 1 \
   "deep.jsonl:2: error: value of 'note' is an array; only alias and src take arrays; write \"note\" as one string" check deep.jsonl
 
 # --- A million nodes: refused quickly by the file size limit, named in the error -------------
-# (Loading it all is the separate test hostile.million_nodes, label "slow".)
+# (Loading it all is the separate test hostile.million_nodes.)
 awk 'BEGIN { print "digraph big {\n  s [kind=source title=\"t\"]";
              for (i = 0; i < 1000000; i++) printf "  n%d [kind=place name=\"n%d\" src=s]\n", i, i;
              print "}" }' >"$tmp/million.gv"
@@ -251,6 +251,52 @@ for view in lineage ego; do
   expect "lineage_cycle.render.$view" 0 "" render "$cycle" --view "$view" --focus b \
     -o "cycle_$view.svg"
 done
+
+# --- Inputs shaped to make the work quadratic: each done in seconds, within a minute even
+# under the sanitizers (quadratic work took minutes)
+# 100000 lineage cycles of two organisations each: one warning a cycle, found in one pass.
+awk 'BEGIN { print "{\"id\":\"s\",\"kind\":\"source\",\"title\":\"t\"}";
+             for (i = 0; i < 100000; i++) {
+               printf "{\"id\":\"a%d\",\"kind\":\"org\",\"name\":\"A\",\"src\":\"s\"}\n{\"id\":\"b%d\",\"kind\":\"org\",\"name\":\"B\",\"src\":\"s\"}\n", i, i
+               printf "{\"from\":\"a%d\",\"to\":\"b%d\",\"rel\":\"split_from\",\"src\":\"s\"}\n", i, i
+               printf "{\"from\":\"b%d\",\"to\":\"a%d\",\"rel\":\"split_from\",\"src\":\"s\"}\n", i, i } }' \
+  >"$tmp/cycles.jsonl"
+(cd "$tmp" && timeout 60 "$orgraph" check cycles.jsonl >/dev/null 2>"$tmp/err")
+status=$?
+cycles=$(grep -c 'warning: lineage cycle through a[0-9]*, b[0-9]* \[' "$tmp/err")
+if [ "$status" = 0 ] && [ "$cycles" = 100000 ]; then
+  passed=$((passed + 1))
+else
+  fail "quadratic.lineage_cycles: exit $status, $cycles cycle warnings of 100000"
+  head -3 "$tmp/err"
+fi
+# One cycle through 60 organisations names 20 of them and counts the rest.
+awk 'BEGIN { print "digraph { s [kind=source title=t]";
+             for (i = 0; i < 60; i++) printf "  o%02d [kind=org name=O src=s]\n  o%02d -> o%02d [rel=split_from src=s]\n", i, i, (i + 1) % 60
+             print "}" }' >"$tmp/long_cycle.gv"
+grep_cycle() { grep -o 'lineage cycle through [^[]*' "$tmp/err" | sed 's/ $//'; }
+(cd "$tmp" && timeout 60 "$orgraph" check long_cycle.gv >/dev/null 2>"$tmp/err")
+if [ "$(grep_cycle)" = "lineage cycle through $(seq -f 'o%02g' -s ', ' 0 19) and 40 more" ]; then
+  passed=$((passed + 1))
+else
+  fail "quadratic.long_cycle: $(grep_cycle)"
+fi
+# A Popolo person with 50000 other names of distinct dates, a membership with 50000 sources.
+awk 'BEGIN { printf "{\"persons\":[{\"id\":\"p\",\"name\":\"P\",\"other_names\":[";
+             for (i = 0; i < 50000; i++) printf "%s{\"name\":\"n%d\",\"start_date\":\"%d\"}", (i ? "," : ""), i, 1000 + i % 9000
+             printf "]}],\"organizations\":[{\"id\":\"o\",\"name\":\"O\"}],\"memberships\":[{\"person_id\":\"p\",\"organization_id\":\"o\",\"sources\":[";
+             for (i = 0; i < 50000; i++) printf "%s{\"url\":\"https://example.org/%d\"}", (i ? "," : ""), i
+             print "]}]}" }' >"$tmp/many_popolo.json"
+(cd "$tmp" && timeout 60 "$orgraph" import many_popolo.json --from popolo -o many.gv 2>"$tmp/err")
+status=$?
+if [ "$status" = 0 ] && [ "$(grep -o 'src_[0-9]*' "$tmp/many.gv" | sort -u | wc -l)" = 50000 ] &&
+  grep -q 'n49999' "$tmp/many.gv"; then
+  passed=$((passed + 1))
+else
+  fail "quadratic.popolo: exit $status"
+  head -3 "$tmp/err"
+fi
+rm -f "$tmp/cycles.jsonl" "$tmp/many_popolo.json" "$tmp/many.gv"
 
 # --- Dates far outside the calendar ---------------------------------------------------------
 expect dates.out_of_range 1 \

@@ -1,6 +1,7 @@
 #include "json_records.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -91,45 +92,98 @@ bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& do
     counted = furthest;
     return line;
   };
-  std::string array;  // the top-level key whose array is being read
-  std::vector<std::string> record_keys;
-  auto callback = [&](int depth, nlohmann::ordered_json::parse_event_t event,
-                      nlohmann::ordered_json& parsed) {
-    using Event = nlohmann::ordered_json::parse_event_t;
-    if ((event == Event::object_start || event == Event::array_start) &&
-        static_cast<std::size_t>(depth) > limits.max_nesting) {
-      throw OverLimit{fmt::format("arrays and objects nested {} deep are over the limit of {}",
-                                  depth, limits.max_nesting),
-                      std::string(kNestingLimitHint)};
+  // A SAX handler in front of nlohmann's DOM builder: it checks the limits, and notes each
+  // record's line and repeated keys, as the document is read. (Not nlohmann's parse callback:
+  // in 3.11 that rescans a container's elements at the end of each object, quadratic in an
+  // array of records.)
+  using Json = nlohmann::ordered_json;
+  class Handler {
+   public:
+    Handler(Json& document, JsonRecordPositions& positions, const ReadLimits& limits,
+            const std::function<std::uint32_t()>& line_now)
+        : dom_(document), positions_(positions), limits_(limits), line_now_(line_now) {}
+    bool null() { return dom_.null(); }
+    bool boolean(bool v) { return dom_.boolean(v); }
+    bool number_integer(Json::number_integer_t v) { return dom_.number_integer(v); }
+    bool number_unsigned(Json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+    bool number_float(Json::number_float_t v, const std::string& s) {
+      return dom_.number_float(v, s);
     }
-    if ((event == Event::key || event == Event::value) && parsed.is_string() &&
-        parsed.get_ref<const std::string&>().size() > limits.max_token_bytes) {
-      throw OverLimit{
-          fmt::format("a string of {} bytes is over the limit of {} bytes",
-                      parsed.get_ref<const std::string&>().size(), limits.max_token_bytes),
-          std::string(kTokenLimitHint)};
+    bool string(std::string& v) {
+      check_length(v);
+      return dom_.string(v);
     }
-    if (event == Event::key && depth == 1) {
-      array = parsed.get<std::string>();
-    } else if (event == Event::object_start && depth == 2) {
-      positions.lines[array].push_back(line_now());
-      record_keys.clear();
-    } else if (event == Event::key && depth == 3) {
-      std::string key = parsed.get<std::string>();
-      if (std::find(record_keys.begin(), record_keys.end(), key) != record_keys.end()) {
-        const std::size_t index = positions.lines[array].size() - 1;
-        positions.duplicate_keys.emplace_back(fmt::format("/{}/{}", array, index), key);
-        positions.duplicate_lines.push_back(line_now());
-      } else {
-        record_keys.push_back(std::move(key));
+    bool binary(Json::binary_t& v) { return dom_.binary(v); }
+    bool start_object(std::size_t n) {
+      open();
+      if (depth_ == 2) {
+        positions_.lines[array_].push_back(line_now_());
+        record_keys_.clear();
+      }
+      ++depth_;
+      return dom_.start_object(n);
+    }
+    bool key(std::string& k) {
+      check_length(k);
+      if (depth_ == 1) {
+        array_ = k;
+      } else if (depth_ == 3) {
+        if (std::find(record_keys_.begin(), record_keys_.end(), k) != record_keys_.end()) {
+          const std::size_t index = positions_.lines[array_].size() - 1;
+          positions_.duplicate_keys.emplace_back(fmt::format("/{}/{}", array_, index), k);
+          positions_.duplicate_lines.push_back(line_now_());
+        } else {
+          record_keys_.push_back(k);
+        }
+      }
+      return dom_.key(k);
+    }
+    bool end_object() {
+      --depth_;
+      return dom_.end_object();
+    }
+    bool start_array(std::size_t n) {
+      open();
+      ++depth_;
+      return dom_.start_array(n);
+    }
+    bool end_array() {
+      --depth_;
+      return dom_.end_array();
+    }
+    bool parse_error(std::size_t position, const std::string& token,
+                     const nlohmann::detail::exception& e) {
+      return dom_.parse_error(position, token, e);
+    }
+
+   private:
+    void open() const {
+      if (depth_ > limits_.max_nesting) {
+        throw OverLimit{fmt::format("arrays and objects nested {} deep are over the limit of {}",
+                                    depth_, limits_.max_nesting),
+                        std::string(kNestingLimitHint)};
       }
     }
-    return true;
+    void check_length(const std::string& v) const {
+      if (v.size() > limits_.max_token_bytes) {
+        throw OverLimit{fmt::format("a string of {} bytes is over the limit of {} bytes", v.size(),
+                                    limits_.max_token_bytes),
+                        std::string(kTokenLimitHint)};
+      }
+    }
+    nlohmann::detail::json_sax_dom_parser<Json> dom_;
+    JsonRecordPositions& positions_;
+    const ReadLimits& limits_;
+    const std::function<std::uint32_t()>& line_now_;
+    std::size_t depth_ = 0;  // containers open
+    std::string array_;      // the top-level key whose array is being read
+    std::vector<std::string> record_keys_;
   };
+  const std::function<std::uint32_t()> lines = line_now;
   try {
-    document =
-        nlohmann::ordered_json::parse(CountingIterator{begin, &furthest},
-                                      CountingIterator{begin + text.size(), &furthest}, callback);
+    Handler handler(document, positions, limits, lines);
+    Json::sax_parse(CountingIterator{begin, &furthest},
+                    CountingIterator{begin + text.size(), &furthest}, &handler);
   } catch (const nlohmann::ordered_json::parse_error& e) {
     // e.byte is 1-based: the last byte read.
     locate_error(text, e.byte > 0 ? e.byte - 1 : 0, reason_of(e.what()), error);

@@ -10,6 +10,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -90,6 +92,31 @@ std::string_view org_type(std::string_view classification) {
 std::string_view event_type(std::string_view classification) {
   return classification.find("election") != std::string_view::npos ? "election" : "other";
 }
+
+// A src value ("popolo_source src_1 src_2") built one id at a time, each id once: the set beside
+// the text keeps a record with many sources linear.
+class SourceIds {
+ public:
+  explicit SourceIds(std::string_view ids) {
+    while (!ids.empty()) {
+      const std::size_t space = ids.find(' ');
+      add(ids.substr(0, space));
+      if (space == std::string_view::npos) break;
+      ids.remove_prefix(space + 1);
+    }
+  }
+  void add(std::string_view id) {
+    if (id.empty() || !seen_.emplace(id).second) return;
+    if (!text_.empty()) text_ += ' ';
+    text_ += id;
+  }
+  const std::string& text() const& { return text_; }
+  std::string text() && { return std::move(text_); }
+
+ private:
+  std::string text_;
+  std::unordered_set<std::string> seen_;
+};
 
 class PopoloReader {
  public:
@@ -318,7 +345,7 @@ class PopoloReader {
 
   // The source ids of a record: the file, then one per distinct sources[].url.
   std::string sources_of(const Json& r, const Where& w) {
-    std::string src = file_source_;
+    SourceIds src(file_source_);
     for (const auto& [s, at] : objects(r, "sources", w)) {
       const std::string url = text(*s, "url", at);
       if (url.empty()) continue;
@@ -334,9 +361,9 @@ class PopoloReader {
                                  {"url", url}};
         builder_.add_entity(found->second, a, {file_, w.line});
       }
-      if (!contains_id(src, found->second)) src += " " + found->second;
+      src.add(found->second);
     }
-    return src;
+    return std::move(src).text();
   }
 
   // name, name_xx and alias from name and other_names (popolo_names.hpp); into `notes` the
@@ -535,7 +562,7 @@ class PopoloReader {
     std::string role = text(r, "role", w);
     std::string start = text(r, "start_date", w);
     std::string end = text(r, "end_date", w);
-    std::string src = sources_of(r, w);
+    SourceIds src(sources_of(r, w));
     std::vector<std::string> notes;
     if (const std::string id = text(r, "id", w); !id.empty()) notes.push_back("Popolo id " + id);
     if (const std::string label = text(r, "label", w); !label.empty())
@@ -550,9 +577,7 @@ class PopoloReader {
       if (!post) return;
       role = post->role;
       if (org_id.empty()) org_id = post->organization_id;
-      for (std::string_view s : split_ids(post->sources)) {
-        if (!contains_id(src, s)) src += fmt::format(" {}", s);
-      }
+      for (std::string_view s : split_ids(post->sources)) src.add(s);
     }
     if (org_id.empty()) {
       report(w.line, "membership has no organization_id", w.pointer);
@@ -588,15 +613,18 @@ class PopoloReader {
     std::vector<Attribute> a{{"rel", plain ? "member_of" : "holds"},
                              {"start", start},
                              {"end", end},
-                             {"src", src},
+                             {"src", src.text()},
                              {"note", note}};
     if (!plain) a.push_back({"role", role});
     builder_.add_relation(member->id, org->id, a, {file_, w.line});
     if (party) {
       const std::string party_note =
           fmt::format("on behalf of it in {}", text(*org->record, "name", w));
-      std::vector<Attribute> p{
-          {"rel", "member_of"}, {"start", start}, {"end", end}, {"src", src}, {"note", party_note}};
+      std::vector<Attribute> p{{"rel", "member_of"},
+                               {"start", start},
+                               {"end", end},
+                               {"src", src.text()},
+                               {"note", party_note}};
       builder_.add_relation(member->id, party->id, p, {file_, w.line});
     }
   }
@@ -637,11 +665,6 @@ class PopoloReader {
       src.remove_prefix(space + 1);
     }
     return out;
-  }
-
-  static bool contains_id(std::string_view src, std::string_view id) {
-    const auto ids = split_ids(src);
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
   }
 
   std::string_view name_;

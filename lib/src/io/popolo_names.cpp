@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -16,6 +17,8 @@ namespace {
 struct NoteGroup {
   std::string note, start, end;
   std::vector<std::pair<std::string, std::vector<std::string>>> names;
+  std::map<std::string, std::size_t, std::less<>> name_index;             // into names
+  std::set<std::pair<std::size_t, std::string>, std::less<>> name_langs;  // (name, lang) said
 };
 
 std::string describe(const NoteGroup& g) {
@@ -43,6 +46,7 @@ MappedNames map_other_names(std::string_view name, const std::vector<OtherName>&
   std::map<std::string, std::string, std::less<>> by_language;
   std::vector<std::string> candidates;  // aliases, unless a name or name_xx says them
   std::vector<NoteGroup> groups;
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> group_index;
   for (const OtherName& o : others) {
     if (o.name.empty()) continue;
     bool in_language = false;  // a name_xx says it
@@ -54,15 +58,14 @@ MappedNames map_other_names(std::string_view name, const std::vector<OtherName>&
     if (!in_language) candidates.push_back(o.name);
     const bool lang_unsaid = !o.lang.empty() && !in_language;
     if (o.note.empty() && o.start.empty() && o.end.empty() && !lang_unsaid) continue;
-    auto g = std::find_if(groups.begin(), groups.end(), [&](const NoteGroup& x) {
-      return x.note == o.note && x.start == o.start && x.end == o.end;
-    });
-    if (g == groups.end()) g = groups.insert(groups.end(), NoteGroup{o.note, o.start, o.end, {}});
-    auto n = std::find_if(g->names.begin(), g->names.end(),
-                          [&](const auto& entry) { return entry.first == o.name; });
-    if (n == g->names.end()) n = g->names.insert(g->names.end(), {o.name, {}});
-    if (!o.lang.empty() && std::find(n->second.begin(), n->second.end(), o.lang) == n->second.end())
-      n->second.push_back(o.lang);
+    // Indexed, not searched: a record may have many thousands of other names.
+    auto [g, new_group] = group_index.try_emplace({o.note, o.start, o.end}, groups.size());
+    if (new_group) groups.push_back(NoteGroup{o.note, o.start, o.end, {}, {}, {}});
+    NoteGroup& group = groups[g->second];
+    auto [n, new_name] = group.name_index.try_emplace(o.name, group.names.size());
+    if (new_name) group.names.push_back({o.name, {}});
+    if (!o.lang.empty() && group.name_langs.emplace(n->second, o.lang).second)
+      group.names[n->second].second.push_back(o.lang);
   }
   std::set<std::string, std::less<>> said{std::string(name)};
   for (const auto& [key, value] : out.languages) said.insert(value);
