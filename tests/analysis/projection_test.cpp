@@ -280,6 +280,33 @@ TEST_CASE("a centrality series ranks each step and reports who rose and who fell
                   query_error);
 }
 
+TEST_CASE("a centrality series reports progress within its steps, ending at its total") {
+  std::ostringstream text;
+  generate({.orgs = 400, .people = 300, .seed = 5}, GraphFormat::jsonl, text);
+  GraphBuilder b;
+  io::read_jsonl(text.str(), "generated.jsonl", b);
+  const TemporalGraph g = b.build();
+  const auto steps = query::periods(*parse_day("2016-01-01"), *parse_day("2017-12-31"), "1y");
+  std::vector<std::pair<std::size_t, std::size_t>> calls;
+  const auto series = analysis::centrality_series(
+      g, steps, analysis::projections()[0], analysis::Measure::betweenness, {}, {.threads = 1},
+      [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
+  REQUIRE(series.steps.size() == 2);
+  REQUIRE(series.steps[0].entities.size() > 128);  // betweenness reports every 64 sources
+  REQUIRE(!calls.empty());
+  const std::size_t total = calls.front().second;
+  bool within_first_step = false;
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    CAPTURE(i);
+    CHECK(calls[i].second == total);
+    CHECK(calls[i].first <= total);
+    if (i > 0) CHECK(calls[i].first >= calls[i - 1].first);
+    within_first_step |= calls[i].first > 0 && calls[i].first < total / 2;
+  }
+  CHECK(within_first_step);
+  CHECK(calls.back().first == total);
+}
+
 TEST_CASE("GraphML export writes the projection's vertices and weighted edges") {
   const TemporalGraph g = fixture();
   const auto p =

@@ -51,9 +51,18 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
                             });
     return series;
   }
+  // Progress counts each step as kUnits, so a few long steps still move the bar within a step.
+  constexpr std::size_t kUnits = 1000;
+  std::size_t current = 0;
   CentralityOptions step_options = options;
   step_options.progress = nullptr;
+  if (step_progress) {
+    step_options.progress = [&](std::size_t done, std::size_t total) {
+      if (total > 0) step_progress(current * kUnits + kUnits * done / total, steps.size() * kUnits);
+    };
+  }
   project_series(graph, steps, spec, project_options, [&](std::size_t i, const Projection& p) {
+    current = i;
     SeriesStep& step = series.steps[i];
     step.at = p.at();
     step.edges = p.edge_count();
@@ -79,7 +88,7 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
       step.ranks = ranks(step.scores);
       step.approximation = std::move(scores.approximation);
     }
-    if (step_progress) step_progress(i + 1, steps.size());
+    if (step_progress) step_progress((i + 1) * kUnits, steps.size() * kUnits);
   });
   return series;
 }
