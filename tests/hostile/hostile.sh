@@ -296,7 +296,21 @@ else
   fail "quadratic.popolo: exit $status"
   head -3 "$tmp/err"
 fi
-rm -f "$tmp/cycles.jsonl" "$tmp/many_popolo.json" "$tmp/many.gv"
+# An organisation with 50000 aliases, each given twice: kept once each, in their order.
+awk 'BEGIN { print "{\"id\":\"s\",\"kind\":\"source\",\"title\":\"t\"}";
+             printf "{\"id\":\"x\",\"kind\":\"org\",\"name\":\"X\",\"src\":\"s\",\"alias\":[";
+             for (i = 0; i < 100000; i++) printf "%s\"a%d\"", (i ? "," : ""), i % 50000
+             print "]}" }' >"$tmp/aliases.jsonl"
+(cd "$tmp" && timeout 60 "$orgraph" export aliases.jsonl --to json -o aliases.json 2>"$tmp/err")
+status=$?
+kept=$(grep -o '"a[0-9]*"' "$tmp/aliases.json" | tr -d '"' | paste -sd' ')
+if [ "$status" = 0 ] && [ "$kept" = "$(seq -f 'a%g' -s ' ' 0 49999)" ]; then
+  passed=$((passed + 1))
+else
+  fail "quadratic.aliases: exit $status, $(wc -w <<<"$kept") aliases kept of 50000"
+  head -3 "$tmp/err"
+fi
+rm -f "$tmp/cycles.jsonl" "$tmp/many_popolo.json" "$tmp/many.gv" "$tmp/aliases.jsonl" "$tmp/aliases.json"
 
 # --- Dates far outside the calendar ---------------------------------------------------------
 expect dates.out_of_range 1 \
