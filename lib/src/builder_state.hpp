@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "detail/huge_pages.hpp"
 #include "detail/string_pool.hpp"
 #include "orgraph/graph_builder.hpp"
 #include "orgraph/names.hpp"
@@ -136,13 +137,13 @@ struct BuilderState {
   std::array<GraphAttribute, kGraphAttributeNames.size()> graph_attributes;
   std::vector<std::string> files;
   StringPool strings;
-  std::vector<RawEntity> entities;
-  std::vector<EntityId> entity_of_string;  // by StringId: the entity with that key, or kNoEntity
-  std::vector<RawRelation> relations;
+  BigVector<RawEntity> entities;
+  BigVector<EntityId> entity_of_string;  // by StringId: the entity with that key, or kNoEntity
+  BigVector<RawRelation> relations;
   std::vector<Diagnostic> diagnostics;
   std::size_t errors = 0;
   std::map<std::tuple<std::uint32_t, std::string, bool>, bool> warned_attributes;
-  std::vector<std::uint8_t> utf8_checked;  // per StringId: 0 unchecked, 1 valid, 2 invalid
+  BigVector<std::uint8_t> utf8_checked;  // per StringId: 0 unchecked, 1 valid, 2 invalid
 
   SourceLocation location(FileLine at) const {
     return {at.file < files.size() ? files[at.file] : std::string(), at.line};

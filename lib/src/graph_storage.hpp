@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "detail/huge_pages.hpp"
 #include "detail/interval_index.hpp"
 #include "detail/string_pool.hpp"
 #include "orgraph/date.hpp"
@@ -93,8 +94,8 @@ struct FileRun {
 // A compressed sparse row index: the relations of entity v are ids[offsets[v]..offsets[v+1]),
 // grouped by category (then in id order), so one category is a contiguous part of the row.
 struct Csr {
-  std::vector<std::uint32_t> offsets;
-  std::vector<RelationId> ids;
+  BigVector<std::uint32_t> offsets;
+  BigVector<RelationId> ids;
   std::span<const RelationId> row(EntityId v) const {
     return {ids.data() + offsets[v], ids.data() + offsets[v + 1]};
   }
@@ -128,22 +129,22 @@ struct GraphStorage {
   std::string title, note, lang;  // graph attributes
   std::vector<std::string> files;
   StringPool strings;
-  std::vector<Date> dates;
+  BigVector<Date> dates;
   std::vector<EntityId> source_pool;
   std::vector<Span32> source_sets;
   std::vector<std::string_view> alias_pool;
   std::vector<Attribute> attribute_pool;
-  std::vector<EntityRecord> entities;
+  BigVector<EntityRecord> entities;
   std::vector<EntityExtra> entity_extras;  // [0] is empty
-  std::vector<RelationRecord> relations;
+  BigVector<RelationRecord> relations;
   std::vector<FileRun> relation_files;         // ascending first; empty when no relations
   std::vector<RelationExtra> relation_extras;  // [0] is empty
   Csr out, in;
-  std::vector<TimeSpan32> entity_spans;    // lifespans
-  std::vector<TimeSpan32> relation_spans;  // clipped to both endpoints' lifespans
-  IntervalIndex entity_index;              // over possible lifespans
-  IntervalIndex relation_index;            // over possible relation spans
-  std::vector<EntityId> by_key;            // entity ids sorted by key
+  BigVector<TimeSpan32> entity_spans;    // lifespans
+  BigVector<TimeSpan32> relation_spans;  // clipped to both endpoints' lifespans
+  IntervalIndex entity_index;            // over possible lifespans
+  IntervalIndex relation_index;          // over possible relation spans
+  BigVector<EntityId> by_key;            // entity ids sorted by key
   mutable std::once_flag names_built;
   mutable NameIndex names;  // built by the first search (see TemporalGraph::search)
 

@@ -13,6 +13,7 @@
 #include <span>
 #include <vector>
 
+#include "detail/huge_pages.hpp"
 #include "orgraph/date.hpp"
 #include "orgraph/time_span.hpp"
 
@@ -72,8 +73,8 @@ class IntervalIndex {
   std::int32_t build(std::vector<std::uint32_t>& ids, std::span<const TimeSpan32> spans);
 
   std::vector<Node> nodes_;
-  std::vector<std::uint32_t> by_start_;  // per node, ascending possible_from
-  std::vector<std::uint32_t> by_end_;    // per node, descending possible_until
+  BigVector<std::uint32_t> by_start_;  // per node, ascending possible_from
+  BigVector<std::uint32_t> by_end_;    // per node, descending possible_until
   std::int32_t root_ = -1;
 };
 

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/huge_pages.hpp"
+
 namespace orgraph::detail {
 
 using StringId = std::uint32_t;  // 0 is always the empty string
@@ -73,7 +75,7 @@ class StringPool {
   // Drops the lookup table once no more strings will be added (the texts stay) and trims the
   // references to their size. Assigning `{}` would keep the table's capacity: it is swapped out.
   void freeze() {
-    std::vector<Slot>().swap(slots_);
+    BigVector<Slot>().swap(slots_);
     refs_.shrink_to_fit();
   }
 
@@ -127,7 +129,7 @@ class StringPool {
   }
 
   void grow() {
-    std::vector<Slot> bigger(slots_.size() * 2);
+    BigVector<Slot> bigger(slots_.size() * 2);
     const std::size_t mask = bigger.size() - 1;
     for (const Slot& s : slots_) {
       if (s.id == 0) continue;
@@ -177,8 +179,8 @@ class StringPool {
   std::size_t open_block_ = kNone;               // the shared block being filled
   std::size_t used_ = 0;
   std::size_t bytes_ = 0;
-  std::vector<std::uint64_t> refs_;  // by StringId
-  std::vector<Slot> slots_;          // the lookup table, while not frozen
+  BigVector<std::uint64_t> refs_;  // by StringId
+  BigVector<Slot> slots_;          // the lookup table, while not frozen
 };
 
 }  // namespace orgraph::detail
