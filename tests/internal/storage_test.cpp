@@ -77,3 +77,33 @@ TEST_CASE("interval index: answers equal a scan, with open sides and empty spans
   orgraph::detail::ids_during(index, spans, {10, 5}, none);
   CHECK(none.empty());
 }
+
+// A node's ids are handed over in runs bounded through every 16th key: spans that all hold one
+// day make one large node (the root), whose prefixes must end at the right id whatever their
+// length, with runs of equal keys across the sampled positions.
+TEST_CASE("interval index: large nodes answer through their sampled keys") {
+  std::mt19937 random(5);
+  std::vector<TimeSpan32> spans;
+  for (int i = 0; i < 5000; ++i) {
+    const auto from = 1000 - static_cast<orgraph::detail::Day32>(random() % (i % 3 ? 400 : 4));
+    const auto until = 1001 + static_cast<orgraph::detail::Day32>(random() % (i % 5 ? 400 : 4));
+    spans.push_back({from, from, until, until});
+  }
+  const IntervalIndex index(spans);
+  for (orgraph::Day earliest = 550; earliest < 1450; ++earliest) {
+    for (const orgraph::Day length : {0, 2, 37}) {
+      const orgraph::Day latest = earliest + length;
+      std::vector<std::uint32_t> expected;
+      for (std::uint32_t id = 0; id < spans.size(); ++id) {
+        if (spans[id].possible_from <= latest && spans[id].possible_until > earliest) {
+          expected.push_back(id);
+        }
+      }
+      std::vector<std::uint32_t> found;
+      orgraph::detail::ids_during(index, spans, {earliest, latest}, found);
+      CAPTURE(earliest);
+      CAPTURE(latest);
+      REQUIRE(found == expected);
+    }
+  }
+}

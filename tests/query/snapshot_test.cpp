@@ -84,15 +84,23 @@ TemporalGraph random_graph(std::uint32_t seed, int orgs, int relations) {
   return b.build();
 }
 
-// The snapshot by looking at every fact, for comparison with the indexed one.
-query::Snapshot brute_force(const TemporalGraph& g, DayRange at, bool certain_only) {
+// The snapshot by looking at every fact and every filter, for comparison with the indexed one.
+query::Snapshot brute_force(const TemporalGraph& g, DayRange at,
+                            const query::SnapshotOptions& options) {
   query::Snapshot s;
   s.at = at;
+  auto wanted = [&](const auto& list, const auto& value) {
+    return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+  };
   std::vector<bool> kept(g.entity_count(), false);
   for (EntityId id = 0; id < g.entity_count(); ++id) {
-    if (g.entity(id).kind == EntityKind::source) continue;
+    const Entity e = g.entity(id);
+    if (e.kind == EntityKind::source || !wanted(options.kinds, e.kind) ||
+        !wanted(options.types, std::string(e.type))) {
+      continue;
+    }
     auto c = g.lifespan(id).at(at);
-    if (c && (!certain_only || *c == Certainty::certain)) {
+    if (c && (!options.certain_only || *c == Certainty::certain)) {
       s.entities.push_back({id, *c});
       kept[id] = true;
     }
@@ -100,11 +108,16 @@ query::Snapshot brute_force(const TemporalGraph& g, DayRange at, bool certain_on
   for (RelationId id = 0; id < g.relation_count(); ++id) {
     const Relation r = g.relation(id);
     auto c = g.span(id).at(at);
-    if (c && kept[r.from] && kept[r.to] && (!certain_only || *c == Certainty::certain)) {
+    if (c && kept[r.from] && kept[r.to] && wanted(options.relations, r.kind) &&
+        (!options.certain_only || *c == Certainty::certain)) {
       s.relations.push_back({id, *c});
     }
   }
   return s;
+}
+
+query::Snapshot brute_force(const TemporalGraph& g, DayRange at, bool certain_only) {
+  return brute_force(g, at, {.certain_only = certain_only});
 }
 
 void check_same(const query::Snapshot& a, const query::Snapshot& b) {
@@ -261,6 +274,34 @@ TemporalGraph generated_graph(std::uint64_t seed) {
 }
 
 }  // namespace
+
+TEST_CASE("the indexed snapshot with filters equals a brute-force scan (property test)") {
+  const Day first = days_from_civil(2009, 1, 1), last = days_from_civil(2027, 12, 31);
+  const std::vector<query::SnapshotOptions> variants{
+      {},
+      {.certain_only = true},
+      {.kinds = {EntityKind::org}},
+      {.certain_only = true, .kinds = {EntityKind::person, EntityKind::org}},
+      {.relations = {RelationKind::member_of, RelationKind::holds}},
+      {.types = {"council", "coalition"}},
+      {.relations = {RelationKind::holds}, .types = {"office"}},
+  };
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    CAPTURE(seed);
+    const TemporalGraph g = generated_graph(seed);
+    std::mt19937 rng(static_cast<std::uint32_t>(seed) * 104729);
+    for (int q = 0; q < 300; ++q) {
+      const Day a = first + static_cast<Day>(rng() % static_cast<unsigned>(last - first));
+      const DayRange at{a, a + (q % 3 == 0 ? 0 : static_cast<Day>(rng() % 400))};
+      const query::SnapshotOptions& options =
+          variants[static_cast<std::size_t>(q) % variants.size()];
+      CAPTURE(q);
+      CAPTURE(format_day(at.earliest));
+      CAPTURE(format_day(at.latest));
+      check_same(query::snapshot(g, at, options), brute_force(g, at, options));
+    }
+  }
+}
 
 TEST_CASE("series of changes and of snapshots give the snapshot of every step (property)") {
   const Day first = days_from_civil(1998, 1, 1), last = days_from_civil(2030, 12, 31);

@@ -30,6 +30,71 @@ IntervalIndex::IntervalIndex(std::span<const TimeSpan32> spans) {
   by_end_.reserve(ids.size());
   root_ = build(ids, spans);
   nodes_.shrink_to_fit();
+  start_samples_.resize((by_start_.size() + kSample - 1) / kSample);
+  end_samples_.resize(start_samples_.size());
+  for (std::size_t i = 0; i < start_samples_.size(); ++i) {
+    start_samples_[i] = spans[by_start_[i * kSample]].possible_from;
+    end_samples_[i] = spans[by_end_[i * kSample]].possible_until;
+  }
+}
+
+namespace {
+
+// How many ids of one node's list, from its start at `begin`, have a key that `keep` accepts,
+// given that it accepts a prefix of the list. samples[j] is the key of ids[kSample * j]: a
+// binary search over the samples inside the node bounds the prefix to kSample positions, and
+// only those keys are read from the spans. Time: O(log count + kSample).
+template <typename Key, typename Keep>
+std::uint32_t prefix_length(const std::uint32_t* ids, const Day32* samples, std::uint32_t begin,
+                            std::uint32_t count, std::uint32_t sample, Key&& key_of, Keep&& keep) {
+  const std::uint32_t end = begin + count;
+  const Day32* first = samples + (begin + sample - 1) / sample;  // samples inside the node
+  const Day32* last = samples + (end + sample - 1) / sample;
+  const Day32* missed = std::partition_point(first, last, keep);  // the first sample not kept
+  // Every id up to the last kept sample is kept; the ids after it, before the missed one, are
+  // read one by one.
+  std::uint32_t i =
+      missed == first ? begin : static_cast<std::uint32_t>(missed - samples - 1) * sample + 1;
+  const std::uint32_t stop =
+      missed == last ? end : static_cast<std::uint32_t>(missed - samples) * sample;
+  while (i < stop && keep(key_of(ids[i]))) ++i;
+  return i - begin;
+}
+
+}  // namespace
+
+void IntervalIndex::overlapping(Day32 earliest, Day32 latest, std::span<const TimeSpan32> spans,
+                                std::vector<Run>& out) const {
+  // Each child holds at most half of its parent's spans, so the tree is at most 33 deep and
+  // the stack holds at most one pending sibling per level.
+  std::int32_t stack[64];
+  int top = 0;
+  if (root_ >= 0) stack[top++] = root_;
+  while (top > 0) {
+    const Node& n = nodes_[static_cast<std::size_t>(stack[--top])];
+    if (latest < n.center) {
+      // Every span here ends after the centre, so after `latest`: keep those starting by
+      // `latest`. Nothing to the right can start that early.
+      const std::uint32_t kept = prefix_length(
+          by_start_.data(), start_samples_.data(), n.begin, n.count, kSample,
+          [&](std::uint32_t id) { return spans[id].possible_from; },
+          [&](Day32 from) { return from <= latest; });
+      if (kept > 0) out.push_back({by_start_.data() + n.begin, kept});
+      if (n.left >= 0) stack[top++] = n.left;
+    } else if (earliest > n.center) {
+      // Every span here starts by the centre: keep those lasting past `earliest`.
+      const std::uint32_t kept = prefix_length(
+          by_end_.data(), end_samples_.data(), n.begin, n.count, kSample,
+          [&](std::uint32_t id) { return spans[id].possible_until; },
+          [&](Day32 until) { return until > earliest; });
+      if (kept > 0) out.push_back({by_end_.data() + n.begin, kept});
+      if (n.right >= 0) stack[top++] = n.right;
+    } else {
+      if (n.count > 0) out.push_back({by_start_.data() + n.begin, n.count});
+      if (n.left >= 0) stack[top++] = n.left;
+      if (n.right >= 0) stack[top++] = n.right;
+    }
+  }
 }
 
 std::int32_t IntervalIndex::build(std::vector<std::uint32_t>& ids,
@@ -82,27 +147,37 @@ void ids_during(const IntervalIndex& index, std::span<const TimeSpan32> spans, D
                 std::vector<std::uint32_t>& out) {
   out.clear();
   if (range.latest < range.earliest) return;
-  index.overlapping(to_day32(range.earliest), to_day32(range.latest), spans,
-                    [&out](std::uint32_t id) { out.push_back(id); });
+  std::vector<IntervalIndex::Run> runs;
+  index.overlapping(to_day32(range.earliest), to_day32(range.latest), spans, runs);
+  std::size_t count = 0;
+  for (const IntervalIndex::Run& run : runs) count += run.count;
   // Sorting k ids costs about k log k steps, the bitmap n/64 word scans plus k bit sets.
-  if (out.size() * 64 < spans.size()) {
+  if (count * 64 < spans.size()) {
+    out.reserve(count);
+    for (const IntervalIndex::Run& run : runs)
+      out.insert(out.end(), run.first, run.first + run.count);
     std::sort(out.begin(), out.end());
     return;
   }
   std::vector<std::uint64_t> bits((spans.size() + 63) / 64, 0);
-  for (std::uint32_t id : out) bits[id / 64] |= std::uint64_t{1} << (id % 64);
-  out.clear();
+  for (const IntervalIndex::Run& run : runs) {
+    for (const std::uint32_t id : std::span(run.first, run.count)) {
+      bits[id / 64] |= std::uint64_t{1} << (id % 64);
+    }
+  }
+  out.resize(count);
+  std::uint32_t* next = out.data();
   for (std::size_t w = 0; w < bits.size(); ++w) {
     for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
-      out.push_back(
-          static_cast<std::uint32_t>(w * 64 + static_cast<unsigned>(std::countr_zero(word))));
+      *next++ = static_cast<std::uint32_t>(w * 64 + static_cast<unsigned>(std::countr_zero(word)));
     }
   }
 }
 
 std::size_t IntervalIndex::memory_bytes() const {
-  return nodes_.capacity() * sizeof(Node) + by_start_.capacity() * sizeof(std::uint32_t) +
-         by_end_.capacity() * sizeof(std::uint32_t);
+  return nodes_.capacity() * sizeof(Node) +
+         (by_start_.capacity() + by_end_.capacity()) * sizeof(std::uint32_t) +
+         (start_samples_.capacity() + end_samples_.capacity()) * sizeof(Day32);
 }
 
 }  // namespace orgraph::detail

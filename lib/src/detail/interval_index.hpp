@@ -5,8 +5,12 @@
 // spans meet a closed day range. Built once in O(n log n); a query costs O(log n + answer).
 // Days are int32 (±5.8 million years); wider values are clamped, which keeps open sides open.
 //
-// The tree holds only ids (8 bytes a span: one list by start, one by end); the day keys are
-// read from the spans themselves, which the caller keeps and passes to every query.
+// The tree holds ids (8 bytes a span: one list by start, one by end) and, for every 16th
+// position of each list, the day it is sorted by (half a byte a span). The days of the other
+// positions are read from the spans themselves, which the caller keeps and passes to every
+// query. A query finds where a node's answer ends by a binary search over the sampled days and
+// at most 16 reads of spans, so it hands over whole runs of ids without touching their spans:
+// a large answer costs a sequential copy of ids, not a cache miss per span.
 
 #include <cstdint>
 #include <optional>
@@ -54,11 +58,16 @@ class IntervalIndex {
   // Indexes the possible part of spans[i] under id i; spans never possible are left out.
   explicit IntervalIndex(std::span<const TimeSpan32> spans);
 
-  // Calls visit(id) for every span (of those indexed, passed again as `spans`) whose possible
-  // part meets [earliest, latest], in no particular order. Time: O(log n + answer).
-  template <typename Visit>
+  // A run of ids of one node's list.
+  struct Run {
+    const std::uint32_t* first;
+    std::uint32_t count;
+  };
+  // Sets `out` to runs of ids that together are every span (of those indexed, passed again as
+  // `spans`) whose possible part meets [earliest, latest], each once, in no particular order.
+  // Time: O(log n) per node visited, O(log n + answer) in all.
   void overlapping(Day32 earliest, Day32 latest, std::span<const TimeSpan32> spans,
-                   Visit&& visit) const;
+                   std::vector<Run>& out) const;
 
   std::size_t memory_bytes() const;
 
@@ -72,44 +81,15 @@ class IntervalIndex {
   };
   std::int32_t build(std::vector<std::uint32_t>& ids, std::span<const TimeSpan32> spans);
 
+  static constexpr std::uint32_t kSample = 16;
+
   std::vector<Node> nodes_;
   BigVector<std::uint32_t> by_start_;  // per node, ascending possible_from
   BigVector<std::uint32_t> by_end_;    // per node, descending possible_until
+  BigVector<Day32> start_samples_;     // [i]: possible_from of by_start_[i * kSample]
+  BigVector<Day32> end_samples_;       // [i]: possible_until of by_end_[i * kSample]
   std::int32_t root_ = -1;
 };
-
-template <typename Visit>
-void IntervalIndex::overlapping(Day32 earliest, Day32 latest, std::span<const TimeSpan32> spans,
-                                Visit&& visit) const {
-  // Each child holds at most half of its parent's spans, so the tree is at most 33 deep and
-  // the stack holds at most one pending sibling per level.
-  std::int32_t stack[64];
-  int top = 0;
-  if (root_ >= 0) stack[top++] = root_;
-  while (top > 0) {
-    const Node& n = nodes_[static_cast<std::size_t>(stack[--top])];
-    const std::uint32_t* s = by_start_.data() + n.begin;
-    const std::uint32_t* e = by_end_.data() + n.begin;
-    if (latest < n.center) {
-      // Every span here ends after the centre, so after `latest`: keep those starting by
-      // `latest`. Nothing to the right can start that early.
-      for (std::uint32_t i = 0; i < n.count && spans[s[i]].possible_from <= latest; ++i) {
-        visit(s[i]);
-      }
-      if (n.left >= 0) stack[top++] = n.left;
-    } else if (earliest > n.center) {
-      // Every span here starts by the centre: keep those lasting past `earliest`.
-      for (std::uint32_t i = 0; i < n.count && spans[e[i]].possible_until > earliest; ++i) {
-        visit(e[i]);
-      }
-      if (n.right >= 0) stack[top++] = n.right;
-    } else {
-      for (std::uint32_t i = 0; i < n.count; ++i) visit(s[i]);
-      if (n.left >= 0) stack[top++] = n.left;
-      if (n.right >= 0) stack[top++] = n.right;
-    }
-  }
-}
 
 // Sets `out` to the ids of the spans whose possible part meets `range`, in ascending order.
 // Large answers are put in order through a bitmap over all ids (O(n/64 + answer)), small ones

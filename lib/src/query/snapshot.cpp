@@ -1,60 +1,70 @@
 #include "orgraph/query/snapshot.hpp"
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <charconv>
 
 #include "graph_storage.hpp"
 #include "query/snapshot_filter.hpp"
 
 namespace orgraph::query {
-namespace {
 
 using detail::Day32;
 using detail::GraphStorage;
-using detail::TimeSpan32;
 
-// Builds one snapshot from candidate entities and relations (possible at some day of `at`,
-// ascending ids).
-Snapshot assemble(const GraphStorage& g, DayRange at, const detail::SnapshotFilter& filter,
-                  const std::vector<EntityId>& entity_candidates,
-                  const std::vector<RelationId>& relation_candidates,
-                  std::vector<std::int8_t>& kept /* scratch, sized entity_count, all -1 */) {
+Snapshot snapshot(const TemporalGraph& graph, DayRange at, const SnapshotOptions& options) {
+  const GraphStorage& g = detail::storage(graph);
+  const detail::SnapshotFilter filter(graph, options);
   Snapshot s;
   s.at = at;
   if (at.latest < at.earliest) return s;
   const Day32 earliest = detail::to_day32(at.earliest), latest = detail::to_day32(at.latest);
-  for (EntityId id : entity_candidates) {
+  std::vector<std::uint32_t> ids;
+  detail::ids_during(g.entity_index, g.entity_spans, at, ids);
+  // The candidates come in id order but far apart in a large graph: their records and spans
+  // are requested kAhead candidates before they are read.
+  constexpr std::size_t kAhead = 16;
+  s.entities.reserve(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i + kAhead < ids.size()) {
+      __builtin_prefetch(&g.entities[ids[i + kAhead]]);
+      __builtin_prefetch(&g.entity_spans[ids[i + kAhead]]);
+    }
+    const EntityId id = ids[i];
     if (!filter.keeps(id)) continue;
     if (auto c = filter.certainty(g.entity_spans[id].at(earliest, latest))) {
       s.entities.push_back({id, *c});
-      kept[id] = 1;
     }
   }
-  s.relations.reserve(relation_candidates.size());
-  for (RelationId id : relation_candidates) {
-    const detail::RelationRecord& r = g.relations[id];
-    if (!filter.keeps_kind(r.kind()) || kept[r.from] != 1 || kept[r.to] != 1) continue;
+  // A relation's span lies within its endpoints' lifespans (clipped, with the weaker certainty),
+  // so a relation present over `at` has both endpoints present, certain where it is certain,
+  // and no relation touches a source: only a filter on entity kinds or types can leave an
+  // endpoint out, and only then are the kept entities looked up.
+  std::vector<bool> kept;
+  if (filter.filters_entities()) {
+    kept.resize(graph.entity_count());
+    for (const EntityAt& e : s.entities) kept[e.entity] = true;
+  }
+  detail::ids_during(g.relation_index, g.relation_spans, at, ids);
+  s.relations.reserve(ids.size());
+  const bool check_records = filter.filters_relations() || !kept.empty();
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i + kAhead < ids.size()) {
+      if (check_records) __builtin_prefetch(&g.relations[ids[i + kAhead]]);
+      __builtin_prefetch(&g.relation_spans[ids[i + kAhead]]);
+    }
+    const RelationId id = ids[i];
+    if (check_records) {
+      const detail::RelationRecord& r = g.relations[id];
+      if (!filter.keeps_kind(r.kind()) || (!kept.empty() && !(kept[r.from] && kept[r.to]))) {
+        continue;
+      }
+    }
     if (auto c = filter.certainty(g.relation_spans[id].at(earliest, latest))) {
       s.relations.push_back({id, *c});
     }
   }
-  for (const EntityAt& e : s.entities) kept[e.entity] = -1;
   if (filter.connected_only()) detail::keep_connected(g, s);
   return s;
-}
-
-}  // namespace
-
-Snapshot snapshot(const TemporalGraph& graph, DayRange at, const SnapshotOptions& options) {
-  const GraphStorage& g = detail::storage(graph);
-  std::vector<std::int8_t> kept(graph.entity_count(), -1);
-  std::vector<EntityId> entities;
-  std::vector<RelationId> relations;
-  detail::ids_during(g.entity_index, g.entity_spans, at, entities);
-  detail::ids_during(g.relation_index, g.relation_spans, at, relations);
-  return assemble(g, at, detail::SnapshotFilter(graph, options), entities, relations, kept);
 }
 
 std::vector<DayRange> periods(Day from, Day to, std::string_view period) {

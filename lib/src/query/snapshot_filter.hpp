@@ -38,6 +38,11 @@ class SnapshotFilter {
 
   bool connected_only() const { return o_.connected_only; }
 
+  // Whether entities are kept by kind or type (beyond leaving out sources).
+  bool filters_entities() const { return !o_.kinds.empty() || !o_.types.empty(); }
+  // Whether relations are kept by kind.
+  bool filters_relations() const { return !o_.relations.empty(); }
+
   std::optional<Certainty> certainty(std::optional<Certainty> c) const {
     if (!c || (o_.certain_only && *c != Certainty::certain)) return std::nullopt;
     return c;
