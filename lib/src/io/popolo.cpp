@@ -3,6 +3,7 @@
 #include "orgraph/io/popolo.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <deque>
 #include <filesystem>
@@ -540,8 +541,35 @@ class PopoloReader {
     return out;
   }
 
+  // A membership that is skipped never reaches the builder, so its own dates are checked here:
+  // an invalid start_date or end_date, or an end_date before the start_date.
+  void check_skipped_dates(const Json& r, const Where& w) {
+    constexpr std::array<std::string_view, 2> fields{"start_date", "end_date"};
+    std::array<std::optional<Date>, 2> dates;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const std::string value = text(r, fields[i], w);
+      if (value.empty()) continue;
+      std::string why;
+      dates[i] = Date::try_parse(value, &why);
+      if (!dates[i]) {
+        report(w.line, fmt::format("{}: {}", fields[i], why), w.pointer,
+               "dates are EDTF: 2013, 2013-05, 2013-05-20, 2016~, 2013/2015");
+      }
+    }
+    if (dates[0] && dates[1] && !dates[0]->empty() && !dates[1]->empty() &&
+        dates[1]->bounds().latest < dates[0]->bounds().earliest) {
+      report(w.line,
+             fmt::format("end_date '{}' is before start_date '{}'", dates[1]->text(),
+                         dates[0]->text()),
+             w.pointer);
+    }
+  }
+
+  // Every problem of the record is reported (each dangling reference, its own dates); a record
+  // with one is then skipped.
   void add_membership(const Json& r, const Where& w) {
     unimported_.count(w.type, r);
+    bool ok = true;
     // The member: person_id, or member {"@type", "id"} (a person or an organization).
     std::string member_id = text(r, "person_id", w);
     const Defined* member = nullptr;
@@ -556,8 +584,8 @@ class PopoloReader {
                    : resolve(organizations_, member_id, "member.id", "person or organization", w);
     } else {
       report(w.line, "membership has no person_id (nor member)", w.pointer);
-      return;
     }
+    if (!member) ok = false;
     std::string org_id = text(r, "organization_id", w);
     std::string role = text(r, "role", w);
     std::string start = text(r, "start_date", w);
@@ -569,28 +597,37 @@ class PopoloReader {
       notes.push_back("label " + label);
     const std::string area_id = text(r, "area_id", w);
     std::optional<FromPost> post;
+    bool post_failed = false;  // then the organization it might have named is unknown
     if (const std::string post_id = text(r, "post_id", w); !post_id.empty()) {
-      const Defined* defined = resolve(posts_, post_id, "post_id", "post", w);
-      if (!defined) return;
-      used_posts_.insert(post_id);
-      post = from_post(*defined, role, area_id, w);
-      if (!post) return;
-      role = post->role;
-      if (org_id.empty()) org_id = post->organization_id;
-      for (std::string_view s : split_ids(post->sources)) src.add(s);
+      if (const Defined* defined = resolve(posts_, post_id, "post_id", "post", w)) {
+        used_posts_.insert(post_id);
+        post = from_post(*defined, role, area_id, w);
+      }
+      if (post) {
+        role = post->role;
+        if (org_id.empty()) org_id = post->organization_id;
+        for (std::string_view s : split_ids(post->sources)) src.add(s);
+      } else {
+        post_failed = true;
+        ok = false;
+      }
     }
-    if (org_id.empty()) {
+    const Defined* org = nullptr;
+    if (!org_id.empty()) {
+      org = resolve(organizations_, org_id, "organization_id", "organization", w);
+    } else if (!post_failed) {
       report(w.line, "membership has no organization_id", w.pointer);
-      return;
     }
-    const Defined* org = resolve(organizations_, org_id, "organization_id", "organization", w);
+    if (!org) ok = false;
     if (const std::string term_id = text(r, "legislative_period_id", w); !term_id.empty()) {
-      const Defined* term = resolve(events_, term_id, "legislative_period_id", "event", w);
-      if (!term) return;
-      notes.push_back(fmt::format("term {}", text(*term->record, "name", w)));
-      if (start.empty())
-        start = start_from_term(text(*term->record, "start_date", w), end, notes, w);
-      if (end.empty()) end = text(*term->record, "end_date", w);
+      if (const Defined* term = resolve(events_, term_id, "legislative_period_id", "event", w)) {
+        notes.push_back(fmt::format("term {}", text(*term->record, "name", w)));
+        if (start.empty())
+          start = start_from_term(text(*term->record, "start_date", w), end, notes, w);
+        if (end.empty()) end = text(*term->record, "end_date", w);
+      } else {
+        ok = false;
+      }
     }
     if (post) {
       if (start.empty()) start = post->start;
@@ -598,15 +635,21 @@ class PopoloReader {
     }
     bool area_ok = true;
     notes.push_back(area_note(r, w, area_ok));
-    if (!area_ok) return;
+    if (!area_ok) ok = false;
     if (post) notes.push_back(post->note);
     const Defined* party = nullptr;
     if (const std::string party_id = text(r, "on_behalf_of_id", w); !party_id.empty()) {
       party = resolve(organizations_, party_id, "on_behalf_of_id", "organization", w);
-      if (!party) return;
-      notes.push_back(fmt::format("on behalf of {}", party->id));
+      if (party) {
+        notes.push_back(fmt::format("on behalf of {}", party->id));
+      } else {
+        ok = false;
+      }
     }
-    if (!member || !org) return;
+    if (!ok) {
+      check_skipped_dates(r, w);
+      return;
+    }
     const std::string note = joined(notes);
     end = exclusive_end(end);
     const bool plain = role.empty() || role == "member";
