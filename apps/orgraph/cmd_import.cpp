@@ -8,6 +8,9 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -39,27 +42,53 @@ int usage(const std::string& message) {
   return 2;
 }
 
-// The whole of `path`, or a load_error naming it.
-std::string read_input(const fs::path& path) {
-  auto fail = [&](std::string message) {
-    throw load_error({{Severity::error, {path.string(), 0}, std::move(message), {}, {}}});
+// The whole of `path`, or nullopt with the reason in `why`.
+std::optional<std::string> try_read_input(const fs::path& path, Diagnostic& why) {
+  auto fail = [&](std::string message, std::string hint = {}) {
+    why = {Severity::error, {path.string(), 0}, std::move(message), {}, std::move(hint)};
+    return std::nullopt;
   };
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
-  if (ec) fail("cannot read file: " + ec.message());
+  if (ec) return fail("cannot read file: " + ec.message());
   if (size > load_options().max_file_bytes) {
-    throw load_error({{Severity::error,
-                       {path.string(), 0},
-                       fmt::format("file is {} bytes, over the limit of {} bytes", size,
-                                   load_options().max_file_bytes),
-                       {},
-                       "raise LoadOptions::max_file_bytes (orgraph --max-file-bytes) for larger "
-                       "files"}});
+    return fail(fmt::format("file is {} bytes, over the limit of {} bytes", size,
+                            load_options().max_file_bytes),
+                "raise LoadOptions::max_file_bytes (orgraph --max-file-bytes) for larger files");
   }
   std::ifstream in(path, std::ios::binary);
   std::string text(size, '\0');
-  if (!in.read(text.data(), static_cast<std::streamsize>(size))) fail("cannot read file");
+  if (!in.read(text.data(), static_cast<std::streamsize>(size))) return fail("cannot read file");
   return text;
+}
+
+// The whole of `path`, or a load_error naming it.
+std::string read_input(const fs::path& path) {
+  Diagnostic why;
+  std::optional<std::string> text = try_read_input(path, why);
+  if (!text) throw load_error({std::move(why)});
+  return std::move(*text);
+}
+
+// io::read_entities_csv, read_relations_csv or read_graph_csv.
+using CsvTableReader = void (*)(std::string_view text, std::string_view name, GraphBuilder& builder,
+                                const io::ReadLimits& limits);
+
+// Reads one table of a CSV directory into `builder`. A file that cannot be read is the
+// builder's error, so that it is reported with those of the other tables.
+void read_csv_table(const fs::path& path, GraphBuilder& builder, const io::ReadLimits& limits,
+                    CsvTableReader read) {
+  Diagnostic why;
+  if (const std::optional<std::string> text = try_read_input(path, why)) {
+    read(*text, path.string(), builder, limits);
+    return;
+  }
+  if (std::error_code ec; !fs::exists(path, ec)) {
+    why.hint = fmt::format("--from csv reads a directory holding {} and {} ({} is optional)",
+                           io::kEntitiesCsv, io::kRelationsCsv, io::kGraphCsv);
+  }
+  builder.add_file(path.string());  // so that its diagnostic sorts after the tables before it
+  builder.add_diagnostic(std::move(why));
 }
 
 int run_import(const ImportCommand& c) {
@@ -86,11 +115,11 @@ int run_import(const ImportCommand& c) {
     }
     const fs::path entities = dir / io::kEntitiesCsv;
     const fs::path relations = dir / io::kRelationsCsv;
-    io::read_entities_csv(read_input(entities), entities.string(), builder, limits);
-    io::read_relations_csv(read_input(relations), relations.string(), builder, limits);
+    read_csv_table(entities, builder, limits, io::read_entities_csv);
+    read_csv_table(relations, builder, limits, io::read_relations_csv);
     // graph.csv is optional: tables made by hand or by other tools often have only the two.
     if (const fs::path graph = dir / io::kGraphCsv; fs::exists(graph)) {
-      io::read_graph_csv(read_input(graph), graph.string(), builder, limits);
+      read_csv_table(graph, builder, limits, io::read_graph_csv);
     }
   } else if (c.from == "json") {
     io::read_json(read_input(input), input.string(), builder, limits);
