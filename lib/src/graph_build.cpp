@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -40,6 +41,8 @@ std::string_view describe_kinds(KindSet set) {
   return "an event, an org or a place";
 }
 
+// "did you mean 'X'?" for the choice closest to `word`, else the list of all. Callers with a
+// list that may be empty say something else when it is (Validator::suggest).
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> choices) {
   std::string_view guess = names::closest(word, choices);
   if (!guess.empty()) return fmt::format("did you mean '{}'?", guess);
@@ -143,7 +146,10 @@ class Validator {
         const std::optional<EntityId> found = key ? s_.entity_of(*key) : std::nullopt;
         if (!found || !s_.entities[*found].has_attributes) {
           s_.report(Severity::error, at, fmt::format("src names no source '{}'", item), subject(),
-                    suggest(item, source_keys()));
+                    suggest(item, source_keys(),
+                            fmt::format("no source is declared; declare one: {} [kind=source "
+                                        "title=\"…\"]",
+                                        item)));
           return;
         }
         if (kinds_[*found] != EntityKind::source) {
@@ -174,8 +180,11 @@ class Validator {
     return it->second;
   }
 
-  // A did-you-mean over the graph's own ids. Each costs O(ids), so only the first 100 get one.
-  std::string suggest(std::string_view word, std::span<const std::string_view> keys) {
+  // A did-you-mean over the graph's own ids, or `none` when there are none to choose from.
+  // Each costs O(ids), so only the first 100 get one.
+  std::string suggest(std::string_view word, std::span<const std::string_view> keys,
+                      std::string none) {
+    if (keys.empty()) return none;
     if (suggestions_left_ == 0) return {};
     --suggestions_left_;
     if (keys.size() <= 20) return did_you_mean(word, keys);  // few enough to list
@@ -183,20 +192,30 @@ class Validator {
     return guess.empty() ? std::string() : fmt::format("did you mean '{}'?", guess);
   }
 
-  std::span<const std::string_view> entity_keys() {
-    if (entity_keys_.empty()) {
-      for (const RawEntity& e : s_.entities) entity_keys_.push_back(str(e.key));
-    }
-    return entity_keys_;
-  }
-
-  std::span<const std::string_view> source_keys() {
-    if (source_keys_.empty()) {
+  // The ids a relation may join: declared entities other than sources. Computed once.
+  std::span<const std::string_view> endpoint_keys() {
+    if (!endpoint_keys_) {
+      endpoint_keys_.emplace();
       for (std::size_t i = 0; i < s_.entities.size(); ++i) {
-        if (kinds_[i] == EntityKind::source) source_keys_.push_back(str(s_.entities[i].key));
+        if (known_[i] && kinds_[i] != EntityKind::source) {
+          endpoint_keys_->push_back(str(s_.entities[i].key));
+        }
       }
     }
-    return source_keys_;
+    return *endpoint_keys_;
+  }
+
+  // The ids of the declared sources. Computed once.
+  std::span<const std::string_view> source_keys() {
+    if (!source_keys_) {
+      source_keys_.emplace();
+      for (std::size_t i = 0; i < s_.entities.size(); ++i) {
+        if (known_[i] && kinds_[i] == EntityKind::source) {
+          source_keys_->push_back(str(s_.entities[i].key));
+        }
+      }
+    }
+    return *source_keys_;
   }
 
   // First pass: kinds, so that src= and endpoints can be checked against them.
@@ -363,7 +382,8 @@ class Validator {
       const std::optional<EntityId> found = s_.entity_of(key);
       if (!found) {
         s_.report(Severity::error, at, fmt::format("'{}' is not declared", str(key)), subject(),
-                  suggest(str(key), entity_keys()));
+                  suggest(str(key), endpoint_keys(),
+                          fmt::format("declare it: {} [kind=org name=\"…\"]", str(key))));
         return std::nullopt;
       }
       // A known kind implies a declaration; without one the entity is reported itself.
@@ -578,8 +598,7 @@ class Validator {
   std::vector<SourceSetId> source_set_of_text_;  // by StringId of a src= text
   std::map<StringId, std::string> date_errors_;
   std::map<std::vector<EntityId>, SourceSetId> source_set_ids_;
-  std::vector<std::string_view> source_keys_;
-  std::vector<std::string_view> entity_keys_;
+  std::optional<std::vector<std::string_view>> source_keys_, endpoint_keys_;
   int suggestions_left_ = 100;
 };
 
