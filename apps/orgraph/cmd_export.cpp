@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -45,6 +46,34 @@ int usage(const std::string& message) {
   return 2;
 }
 
+// The directories that creating `dir` is about to make, removed again (deepest first, each
+// only while empty) unless keep() is called: a failed export leaves no new directory behind.
+// Not copyable or movable.
+class NewDirectories {
+ public:
+  explicit NewDirectories(fs::path dir) {
+    if (!dir.has_filename()) dir = dir.parent_path();  // "out/"
+    std::error_code ec;
+    while (!dir.empty() && !fs::exists(dir, ec) && dir != dir.parent_path()) {
+      made_.push_back(dir);
+      dir = dir.parent_path();
+    }
+  }
+  NewDirectories(const NewDirectories&) = delete;
+  NewDirectories& operator=(const NewDirectories&) = delete;
+  ~NewDirectories() {
+    for (const fs::path& dir : made_) {
+      std::error_code ec;
+      if (fs::is_directory(dir, ec) && fs::is_empty(dir, ec)) fs::remove(dir, ec);
+    }
+  }
+
+  void keep() { made_.clear(); }
+
+ private:
+  std::vector<fs::path> made_;  // deepest first
+};
+
 int export_csv(const TemporalGraph& graph, const ExportCommand& c) {
   if (c.output == "-") {
     return usage("--to csv writes three files: give a directory with -o DIR");
@@ -55,6 +84,8 @@ int export_csv(const TemporalGraph& graph, const ExportCommand& c) {
     return usage(fmt::format("'{}' is not a directory (--to csv writes {}, {} and {} into -o DIR)",
                              c.output, io::kEntitiesCsv, io::kRelationsCsv, io::kGraphCsv));
   }
+  // Declared before the files, so that their temporary files are gone when it removes `dir`.
+  NewDirectories made(dir);
   fs::create_directories(dir, ec);
   if (ec) throw io::write_error(fmt::format("cannot create '{}': {}", c.output, ec.message()));
   const io::CsvWriteOptions options{.bom = c.bom};
@@ -66,6 +97,7 @@ int export_csv(const TemporalGraph& graph, const ExportCommand& c) {
   files.add(dir / io::kGraphCsv,
             [&](std::ostream& out) { io::write_graph_csv(graph, out, options); });
   files.commit();
+  made.keep();
   return 0;
 }
 

@@ -2,8 +2,9 @@
 # `orgraph import` on the bad-input corpus in BADDIR: NAME.json (--from json), NAME.popolo.json
 # (--from popolo), NAME.csv/ (a directory, --from csv). Each must exit 1 with the diagnostics in
 # NAME.expected (stderr) and write nothing: an existing output is left as it was, and no
-# temporary file is left beside it. Usage: bad_import.sh ORGRAPH BADDIR  (run from the project
-# root; UPDATE=1 rewrites the .expected files)
+# temporary file is left beside it. Then failed exports: they leave no file or new directory
+# behind. Usage: bad_import.sh ORGRAPH BADDIR  (run from the project root; UPDATE=1 rewrites the
+# .expected files)
 set -u
 orgraph=$1
 dir=$2
@@ -52,6 +53,38 @@ if [ "$(id -u)" != 0 ]; then
   fi
 fi
 chmod u+w "$tmp/ro"
+
+# --to csv creates its directory: when the export then fails (here: every write fails with EFBIG
+# under `ulimit -f 0`), it removes the directory it created and leaves one that was there; a graph
+# that does not load creates nothing.
+export_csv_with_no_room() {  # DIR
+  (trap '' XFSZ; ulimit -f 0; exec "$orgraph" export graphs/examples --to csv -o "$1") \
+    >/dev/null 2>&1
+}
+mkdir -p "$tmp/csv/existing"
+if export_csv_with_no_room "$tmp/csv/new/dir"; then
+  echo "FAIL export --to csv succeeded with no room to write"; failed=$((failed + 1))
+elif [ -e "$tmp/csv/new" ]; then
+  echo "FAIL a failed export --to csv left the directories it created: $(find "$tmp/csv/new")"
+  failed=$((failed + 1))
+else
+  passed=$((passed + 1))
+fi
+if export_csv_with_no_room "$tmp/csv/existing"; then
+  echo "FAIL export --to csv succeeded with no room to write"; failed=$((failed + 1))
+elif [ ! -d "$tmp/csv/existing" ] || [ -n "$(ls -A "$tmp/csv/existing")" ]; then
+  echo "FAIL a failed export --to csv changed the directory that was there"; failed=$((failed + 1))
+else
+  passed=$((passed + 1))
+fi
+if "$orgraph" export "$dir/malformed.json" --to csv -o "$tmp/csv/unloaded" >/dev/null 2>&1; then
+  echo "FAIL export --to csv of a graph that does not load succeeded"; failed=$((failed + 1))
+elif [ -e "$tmp/csv/unloaded" ]; then
+  echo "FAIL export --to csv of a graph that does not load created its directory"
+  failed=$((failed + 1))
+else
+  passed=$((passed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
