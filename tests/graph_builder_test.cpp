@@ -241,13 +241,21 @@ TEST_CASE("validation collects every error, not just the first") {
   CHECK(errors[6] == "bad.gv:8: error: end '2014' is before start '2015' [p -> b]");
 }
 
-TEST_CASE("invalid UTF-8 in a value is an error") {
+TEST_CASE("invalid UTF-8 or a NUL character in a value is an error") {
   GraphBuilder b;
   auto f = b.add_file("u.gv");
-  b.add_entity("a", Attrs{{"kind", "org"}, {"name", "bad \xC0\xAF"}}, {f, 2});
-  auto errors = build_errors(b);
-  REQUIRE(errors.size() == 1);
-  CHECK(errors[0].starts_with("u.gv:2: error: invalid UTF-8 in attribute 'name' at byte 4 [a]"));
+  SUBCASE("an overlong form, named by its byte and character") {
+    b.add_entity("a", Attrs{{"kind", "org"}, {"name", "bäd \xC0\xAF"}}, {f, 2});
+    CHECK(build_errors(b) ==
+          std::vector<std::string>{"u.gv:2: error: invalid UTF-8 in the value of 'name' (byte "
+                                   "0xC0 at character 5) [a]; save the file as UTF-8"});
+  }
+  SUBCASE("NUL") {
+    b.add_entity("a", Attrs{{"kind", "org"}, {"name", std::string_view("a\0b", 3)}}, {f, 3});
+    CHECK(build_errors(b) ==
+          std::vector<std::string>{
+              "u.gv:3: error: NUL character in the value of 'name' [a]; graph files are text"});
+  }
 }
 
 TEST_CASE("consistency warnings reach on_warning and do not fail the build") {

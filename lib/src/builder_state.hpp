@@ -93,6 +93,9 @@ struct RawEntity {
   FileLine first_mention;
   FileLine declared;
   bool has_attributes = false;
+  // A record declaring it could not be read (an error already reported): nothing more is said
+  // about it, nor about the relations and src= that name it.
+  bool rejected = false;
 };
 
 struct RawRelation {
@@ -143,7 +146,7 @@ struct BuilderState {
   std::vector<Diagnostic> diagnostics;
   std::size_t errors = 0;
   std::map<std::tuple<std::uint32_t, std::string, bool>, bool> warned_attributes;
-  BigVector<std::uint8_t> utf8_checked;  // per StringId: 0 unchecked, 1 valid, 2 invalid
+  BigVector<std::uint8_t> text_checked;  // per StringId: 0 unchecked, 1 text, 2 not text
 
   SourceLocation location(FileLine at) const {
     return {at.file < files.size() ? files[at.file] : std::string(), at.line};
@@ -156,18 +159,30 @@ struct BuilderState {
         {severity, location(at), std::move(message), std::move(subject), std::move(hint)});
   }
 
-  // Interns a value, checking once per distinct string that it is valid UTF-8.
+  // Interns a value, checking once per distinct string that it is text: valid UTF-8 without
+  // NUL. (The readers check their files first and say where in the line; this catches what
+  // reaches the builder otherwise: an embedding program's strings, a JSON "\u0000".)
   StringId intern_checked(std::string_view text, FileLine at, std::string_view subject,
                           std::string_view attribute) {
     StringId id = strings.intern(text);
-    if (utf8_checked.size() <= id) utf8_checked.resize(id + 1, 0);
-    if (utf8_checked[id] == 0) {
+    if (text_checked.size() <= id) text_checked.resize(id + 1, 0);
+    if (text_checked[id] == 0) {
       std::size_t bad = 0;
-      utf8_checked[id] = names::is_valid_utf8(text, &bad) ? 1 : 2;
-      if (utf8_checked[id] == 2) {
+      text_checked[id] = 1;
+      if (!names::is_valid_utf8(text, &bad)) {
+        text_checked[id] = 2;
+        const auto before = text.substr(0, bad);
+        const auto character = 1 + std::count_if(before.begin(), before.end(), [](char c) {
+                                 return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                               });
         report(Severity::error, at,
-               fmt::format("invalid UTF-8 in attribute '{}' at byte {}", attribute, bad),
+               fmt::format("invalid UTF-8 in the value of '{}' (byte 0x{:02X} at character {})",
+                           attribute, static_cast<unsigned char>(text[bad]), character),
                std::string(subject), "save the file as UTF-8");
+      } else if (text.find('\0') != std::string_view::npos) {
+        text_checked[id] = 2;
+        report(Severity::error, at, fmt::format("NUL character in the value of '{}'", attribute),
+               std::string(subject), "graph files are text");
       }
     }
     return id;
@@ -200,6 +215,12 @@ struct BuilderState {
       entities.back().first_mention = at;
     }
     return entity_of_string[k];
+  }
+
+  // Notes that a record declaring entity `key` at `at` was refused by its reader, which has
+  // reported an error; build() then reports nothing that follows only from its absence.
+  void reject_entity(std::string_view key, FileLine at) {
+    entities[entity_slot(key, at)].rejected = true;
   }
 
   void warn_unknown_attribute(std::string_view attribute, FileLine at, bool on_relation,

@@ -144,6 +144,7 @@ class Validator {
       for_each_item(str(text), " ,\t", [&](std::string_view item) {
         auto key = s_.strings.lookup(item);
         const std::optional<EntityId> found = key ? s_.entity_of(*key) : std::nullopt;
+        if (found && s_.entities[*found].rejected) return;  // reported by its reader
         if (!found || !s_.entities[*found].has_attributes) {
           s_.report(Severity::error, at, fmt::format("src names no source '{}'", item), subject(),
                     suggest(item, source_keys(),
@@ -225,7 +226,7 @@ class Validator {
     for (std::size_t i = 0; i < s_.entities.size(); ++i) {
       const RawEntity& e = s_.entities[i];
       const FieldValue& kind = e.fields[kKind];
-      if (kind.value == 0) continue;
+      if (kind.value == 0 || e.rejected) continue;
       if (auto k = parse_entity_kind(str(kind.value))) {
         kinds_[i] = *k;
         known_[i] = true;
@@ -249,6 +250,7 @@ class Validator {
     r.line = at.line;
     auto field_at = [&](EntityField f) { return e.fields[f].value ? e.fields[f].where : at; };
 
+    if (e.rejected) return;  // its reader reported why
     if (!e.has_attributes) {
       s_.report(Severity::error, at, fmt::format("'{}' is used but never declared", key), key,
                 fmt::format("declare it: {} [kind=org name=\"…\"], or check the spelling", key));

@@ -11,6 +11,8 @@
 namespace orgraph {
 namespace {
 
+using namespace std::string_literals;
+
 struct Tables {
   std::string entities, relations, graph;
 };
@@ -118,6 +120,62 @@ TEST_CASE("bad CSV is reported with its line") {
     const auto errors = errors_of({kEntities, "from,to,rel,start\na,b,member_of,2013-13\n"});
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].starts_with("relations.csv:2: error: start: invalid date '2013-13'"));
+  }
+}
+
+TEST_CASE(
+    "bytes that are not text are reported with line and column, and nothing follows from them") {
+  // entities.csv           relations.csv
+  //   s (source)             a -> b  member_of  src=s
+  //   a, b (org)             b -> a  part_of
+  const std::string relations = "from,to,rel,src\na,b,member_of,s\nb,a,part_of,\n";
+  SUBCASE("an overlong form (C0 AF for '/') in a name: the row is refused, a and b not") {
+    CHECK(errors_of({"id,kind,name,title\ns,source,,t\na,org,A\xC0\xAF,\nb,org,B,\n", relations}) ==
+          std::vector<std::string>{
+              "entities.csv:3: error: invalid UTF-8 (byte 0xC0 at column 8); save the file as "
+              "UTF-8"});
+  }
+  SUBCASE("a NUL byte; the relations naming the entity are not reported again") {
+    CHECK(errors_of({"id,kind,name,title\ns,source,,t\na,org,\"A\0\",\nb,org,B,\n"s, relations}) ==
+          std::vector<std::string>{
+              "entities.csv:3: error: NUL byte at column 9; CSV files are text"});
+  }
+  SUBCASE("in a source: what cites it is not reported again") {
+    CHECK(errors_of({"id,kind,name,title\ns,source,,t\xFF\na,org,A,\nb,org,B,\n", relations}) ==
+          std::vector<std::string>{
+              "entities.csv:2: error: invalid UTF-8 (byte 0xFF at column 12); save the file as "
+              "UTF-8"});
+  }
+  SUBCASE("columns count characters; the line is the byte's, inside a multi-line field") {
+    CHECK(errors_of({kEntities, "from,to,rel,note\na,b,part_of,\"مرحبا\nسطر \xE2\x82\"\n"}) ==
+          std::vector<std::string>{
+              "relations.csv:3: error: invalid UTF-8 (byte 0xE2 at column 5); save the file as "
+              "UTF-8"});
+  }
+  SUBCASE("a relation row: only that row, the others are read") {
+    CHECK(errors_of({kEntities, "from,to,rel\na,b,part_of\nb,a,spl\0it\nb,a,member_of,\n"s}) ==
+          std::vector<std::string>{
+              "relations.csv:3: error: NUL byte at column 8; CSV files are text",
+              "relations.csv:4: error: row has 4 fields, the header 3; quote fields that hold "
+              "commas: \"a, b\""});
+  }
+  SUBCASE("an id that is not text: each row that holds it is reported, nothing else") {
+    CHECK(errors_of({kEntities + "\xC0\xAF,org,X,\n", "from,to,rel\n\xC0\xAF,a,part_of\n"}) ==
+          std::vector<std::string>{
+              "entities.csv:5: error: invalid UTF-8 (byte 0xC0 at column 1); save the file as "
+              "UTF-8",
+              "relations.csv:2: error: invalid UTF-8 (byte 0xC0 at column 1); save the file as "
+              "UTF-8"});
+  }
+  SUBCASE("in the header: the table cannot be read, and its error comes first") {
+    const auto errors = errors_of({"id,kind,na\xC0me\na,org,A\n", "from,to,rel\n"});
+    CHECK(errors == std::vector<std::string>{"entities.csv:1: error: invalid UTF-8 (byte 0xC0 at "
+                                             "column 11); save the file as UTF-8"});
+  }
+  SUBCASE("in the graph table") {
+    CHECK(errors_of({kEntities, "from,to,rel\n", "attribute,value\ntitle,T\xC3\n"}) ==
+          std::vector<std::string>{
+              "graph.csv:2: error: invalid UTF-8 (byte 0xC3 at column 8); save the file as UTF-8"});
   }
 }
 

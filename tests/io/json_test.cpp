@@ -12,6 +12,8 @@
 namespace orgraph {
 namespace {
 
+using namespace std::string_literals;
+
 TemporalGraph read(std::string_view text) {
   GraphBuilder b;
   io::read_json(text, "g.json", b);
@@ -110,6 +112,38 @@ TEST_CASE("JSON records are reported with their line and pointer") {
           "g.json:1: error: unsupported version 2 of the graph document; this orgraph reads "
           "version 1");
   }
+}
+
+TEST_CASE("bytes that are not text are refused before parsing, with line and column") {
+  const std::string head = "{\"format\":\"orgraph\",\"version\":1,\n\"entities\":[\n";
+  SUBCASE("an overlong form (C0 AF for '/')") {
+    CHECK(errors_of(head + "{\"id\":\"a\",\"kind\":\"org\",\"name\":\"\xC0\xAF\"}]}") ==
+          std::vector<std::string>{
+              "g.json:3: error: invalid UTF-8 (byte 0xC0 at column 32); save the file as UTF-8"});
+  }
+  SUBCASE("a truncated sequence after Arabic: the column counts characters") {
+    CHECK(errors_of(head + "{\"id\":\"a\",\"kind\":\"org\",\"name\":\"علم\xD8\"}]}") ==
+          std::vector<std::string>{
+              "g.json:3: error: invalid UTF-8 (byte 0xD8 at column 35); save the file as UTF-8"});
+  }
+  SUBCASE("a NUL byte") {
+    CHECK(errors_of(head + "{\"id\":\"a\",\"kind\":\"org\",\"name\":\"A\"}\0]}"s) ==
+          std::vector<std::string>{"g.json:3: error: NUL byte at column 35; JSON files are text"});
+  }
+}
+
+TEST_CASE("a NUL character in a value (\\u0000) refuses the record, and only that is reported") {
+  // s (source) <- a -> b: a's record is refused; the relation and src= naming it say nothing.
+  CHECK(errors_of("{\"format\":\"orgraph\",\"version\":1,\n"
+                  "\"sources\":[{\"id\":\"s\",\"kind\":\"source\",\"title\":\"t\\u0000\"}],\n"
+                  "\"entities\":[{\"id\":\"a\",\"kind\":\"org\",\"name\":\"A\\u0000\"},\n"
+                  "{\"id\":\"b\",\"kind\":\"org\",\"name\":\"B\",\"src\":[\"s\"]}],\n"
+                  "\"relations\":[{\"from\":\"a\",\"to\":\"b\",\"rel\":\"part_of\"}]}") ==
+        std::vector<std::string>{
+            "g.json:2: error: NUL character in the value of 'title' [/sources/0]; graph files "
+            "are text",
+            "g.json:3: error: NUL character in the value of 'name' [/entities/0]; graph files "
+            "are text"});
 }
 
 TEST_CASE("JSON strings and nesting over the limits are refused, naming the limit") {

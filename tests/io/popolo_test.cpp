@@ -9,6 +9,8 @@
 namespace orgraph {
 namespace {
 
+using namespace std::string_literals;
+
 // A legislature with a party and a committee (parent_id), one term, two persons, a post.
 const std::string kPopolo = R"({
   "persons": [
@@ -141,6 +143,26 @@ TEST_CASE("malformed Popolo JSON and wrong value types are errors") {
   CHECK(
       errors_of("{\"persons\": [{\"id\": \"a\", \"name\": \"A\", \"birth_date\": 1970}]}") ==
       std::vector<std::string>{"data/ee.json:1: error: 'birth_date' is not a string [/persons/0]"});
+}
+
+TEST_CASE("Popolo bytes that are not text are errors with line and column") {
+  SUBCASE("an overlong form (C0 AF for '/')") {
+    CHECK(errors_of("{\"persons\": [\n{\"id\": \"a\", \"name\": \"A\xC0\xAF\"}]}") ==
+          std::vector<std::string>{"data/ee.json:2: error: invalid UTF-8 (byte 0xC0 at column "
+                                   "23); save the file as UTF-8"});
+  }
+  SUBCASE("a NUL byte") {
+    CHECK(errors_of("{\"persons\": [\n{\"id\": \"a\",\0 \"name\": \"A\"}]}"s) ==
+          std::vector<std::string>{
+              "data/ee.json:2: error: NUL byte at column 12; JSON files are text"});
+  }
+  SUBCASE("a NUL character written \\u0000: the record's line and id") {
+    CHECK(errors_of("{\"persons\": [\n{\"id\": \"a\", \"name\": \"A\\u0000B\"}],\n"
+                    "\"organizations\": [{\"id\": \"o\", \"name\": \"O\"}],\n"
+                    "\"memberships\": [{\"person_id\": \"a\", \"organization_id\": \"o\"}]}") ==
+          std::vector<std::string>{"data/ee.json:2: error: NUL character in the value of 'name' "
+                                   "[a]; graph files are text"});
+  }
 }
 
 // A party with names in several languages, historic and noted; a legislature with two posts

@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "builder_state.hpp"
 #include "orgraph/io/csv.hpp"
+#include "orgraph/names.hpp"
 
 namespace orgraph::io {
 namespace {
@@ -14,10 +16,13 @@ namespace {
 struct CsvRecord {
   std::uint32_t line = 0;  // where the record starts
   std::vector<std::string> fields;
+  bool unreadable = false;  // holds a byte that is not text (reported): its fields are not used
 };
 
 // Splits `text` into records; reports bad quoting and stops at the first such error (what
-// follows it cannot be delimited reliably). Returns false on an error.
+// follows it cannot be delimited reliably). A record holding invalid UTF-8 or a NUL byte is
+// reported, with the line and column of the first such byte, and marked unreadable; the
+// records after it are read as usual. Returns false on a quoting error.
 class CsvParser {
  public:
   CsvParser(std::string_view text, std::string_view name, GraphBuilder& builder,
@@ -26,14 +31,12 @@ class CsvParser {
 
   bool parse(std::vector<CsvRecord>& records) {
     if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
-    if (std::size_t nul = text_.find('\0'); nul != std::string_view::npos) {
-      report(line_at(nul), "NUL byte in a CSV file", "CSV files are text");
-      return false;
-    }
     while (pos_ < text_.size()) {
       CsvRecord record;
       record.line = line_;
+      const std::size_t begin = pos_;
       if (!parse_record(record.fields)) return false;
+      record.unreadable = !check_bytes(text_.substr(begin, pos_ - begin), begin, record.line);
       const bool blank = record.fields.size() == 1 && record.fields[0].empty();
       if (!blank) records.push_back(std::move(record));
     }
@@ -46,11 +49,6 @@ class CsvParser {
   }
 
  private:
-  std::uint32_t line_at(std::size_t offset) const {
-    return 1 + static_cast<std::uint32_t>(std::count(
-                   text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-  }
-
   // The column (1-based, in characters) of byte `offset`.
   std::size_t column_at(std::size_t offset) const {
     const std::size_t start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
@@ -59,6 +57,31 @@ class CsvParser {
                    text_.begin() + static_cast<std::ptrdiff_t>(from),
                    text_.begin() + static_cast<std::ptrdiff_t>(offset),
                    [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  }
+
+  // Reports the first byte of a record (`raw`, at `offset` in the text, starting on `line`) that
+  // is not text: invalid UTF-8 or NUL. Quotes, commas and line ends are ASCII, so the record's
+  // raw bytes are valid exactly when its fields are. Returns false when it reported one.
+  bool check_bytes(std::string_view raw, std::size_t offset, std::uint32_t line) {
+    std::size_t bad = 0;
+    const bool valid = names::is_valid_utf8(raw, &bad);
+    const std::size_t nul = raw.find('\0');
+    if (valid && nul == std::string_view::npos) return true;
+    const bool is_nul = nul != std::string_view::npos && (valid || nul < bad);
+    const std::size_t at = is_nul ? nul : bad;
+    const auto before = raw.substr(0, at);
+    const auto bad_line =
+        line + static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n'));
+    if (is_nul) {
+      report(bad_line, fmt::format("NUL byte at column {}", column_at(offset + at)),
+             "CSV files are text");
+    } else {
+      report(bad_line,
+             fmt::format("invalid UTF-8 (byte 0x{:02X} at column {})",
+                         static_cast<unsigned char>(raw[at]), column_at(offset + at)),
+             "save the file as UTF-8");
+    }
+    return false;
   }
 
   // Reads one record up to and including its line end.
@@ -163,6 +186,7 @@ void read_table(std::string_view text, std::string_view name, GraphBuilder& buil
                   fmt::format("the first row names the columns: {}", example));
     return;
   }
+  if (records.front().unreadable) return;  // reported: without a header no row can be read
   const std::vector<std::string>& header = records.front().fields;
   const std::uint32_t header_line = records.front().line;
   bool ok = true;
@@ -202,6 +226,17 @@ void read_table(std::string_view text, std::string_view name, GraphBuilder& buil
   std::vector<Attribute> attributes;
   for (std::size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& record = records[r];
+    if (record.unreadable) {
+      // Reported. An entity's id that is itself text is known to be declared here, so what
+      // refers to it is not reported again as undeclared.
+      if (table == Table::entities && record.fields.size() == header.size()) {
+        const std::string& id = record.fields[index_of("id")];
+        if (!id.empty() && names::is_valid_utf8(id) && id.find('\0') == std::string::npos) {
+          orgraph::detail::state(builder).reject_entity(id, {file, record.line});
+        }
+      }
+      continue;
+    }
     if (record.fields.size() != header.size()) {
       parser.report(
           record.line,

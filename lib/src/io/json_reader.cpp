@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "builder_state.hpp"
 #include "json_records.hpp"
 #include "orgraph/io/json.hpp"
 
@@ -177,7 +178,20 @@ class JsonGraphReader {
       values.push_back(std::move(text));
       attributes.emplace_back(key, values.size() - 1);
     }
-    if (!ok) return;
+    if (!ok) {
+      // Reported. An entity whose id could be read is known to be declared here, so what refers
+      // to it is not reported again as undeclared.
+      if (array != "relations") {
+        auto found = record.find("id");
+        if (found != record.end() && found->is_string()) {
+          const std::string& key = found->get_ref<const std::string&>();
+          if (!key.empty() && key.find('\0') == std::string::npos) {
+            orgraph::detail::state(builder_).reject_entity(key, {file_, line});
+          }
+        }
+      }
+      return;
+    }
     std::vector<Attribute> list;
     for (const auto& [key, index] : attributes) {
       const std::string_view value = values[index];

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "orgraph/names.hpp"
+
 namespace orgraph::io::detail {
 namespace {
 
@@ -70,7 +72,14 @@ struct OverLimit {
 }  // namespace
 
 std::string JsonSyntaxError::text() const {
-  if (hint.empty()) return fmt::format("malformed JSON at column {}: {}", column, message);
+  switch (kind) {
+    case Kind::syntax:
+      return fmt::format("malformed JSON at column {}: {}", column, message);
+    case Kind::bytes:
+      return message;
+    case Kind::limit:
+      break;
+  }
   return fmt::format("{} (column {})", message, column);
 }
 
@@ -83,6 +92,26 @@ std::uint32_t JsonRecordPositions::line_of(std::string_view key, std::size_t ind
 bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& document,
                                JsonRecordPositions& positions, JsonSyntaxError& error,
                                const ReadLimits& limits) {
+  // nlohmann would report invalid UTF-8 quoting the bytes themselves, and a raw NUL as a
+  // control character or an invalid literal: name the byte and its column instead.
+  std::size_t bad = 0;
+  const bool valid = names::is_valid_utf8(text, &bad);
+  const std::size_t nul = text.find('\0');
+  if (!valid || nul != std::string_view::npos) {
+    const bool is_nul = nul != std::string_view::npos && (valid || nul < bad);
+    const std::size_t at = is_nul ? nul : bad;
+    locate_error(text, at, {}, error);
+    error.kind = JsonSyntaxError::Kind::bytes;
+    if (is_nul) {
+      error.message = fmt::format("NUL byte at column {}", error.column);
+      error.hint = "JSON files are text";
+    } else {
+      error.message = fmt::format("invalid UTF-8 (byte 0x{:02X} at column {})",
+                                  static_cast<unsigned char>(text[at]), error.column);
+      error.hint = "save the file as UTF-8";
+    }
+    return false;
+  }
   const char* begin = text.data();
   const char* furthest = begin;
   const char* counted = begin;  // newlines before this pointer are in `line`
@@ -191,6 +220,7 @@ bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& do
   } catch (const OverLimit& e) {
     const auto read = static_cast<std::size_t>(furthest - begin);
     locate_error(text, read > 0 ? read - 1 : 0, e.message, error);
+    error.kind = JsonSyntaxError::Kind::limit;
     error.hint = e.hint;
     return false;
   } catch (const nlohmann::ordered_json::exception& e) {

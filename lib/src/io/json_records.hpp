@@ -29,19 +29,23 @@ struct JsonRecordPositions {
 };
 
 // Why a document could not be read, and where: a syntax error (nlohmann's reason without its
-// own prefix and position), or a string or nesting over a limit (then with a hint).
+// own prefix and position), a byte that is not text, or a string or nesting over a limit.
 struct JsonSyntaxError {
+  enum class Kind { syntax, bytes, limit };
+  Kind kind = Kind::syntax;
   std::uint32_t line = 0;
   std::size_t column = 0;  // in characters
   std::string message;
-  std::string hint;  // set for a limit
-  // "malformed JSON at column C: reason", or "a string of … bytes … (column C)" for a limit.
+  std::string hint;  // set for bytes and limits
+  // "malformed JSON at column C: reason"; "invalid UTF-8 (byte 0xC0 at column C)" or "NUL byte
+  // at column C" for bytes; "a string of … bytes … (column C)" for a limit.
   std::string text() const;
 };
 
-// Parses `text`, refusing strings longer than limits.max_token_bytes and arrays or objects
-// nested deeper than limits.max_nesting (the document itself is depth 0); on an error returns
-// false and fills `error`. Time: O(n).
+// Parses `text`, refusing invalid UTF-8 and NUL bytes (as the DOT reader does, before
+// parsing), strings longer than limits.max_token_bytes and arrays or objects nested deeper than
+// limits.max_nesting (the document itself is depth 0); on an error returns false and fills
+// `error`. Time: O(n).
 bool parse_json_with_positions(std::string_view text, nlohmann::ordered_json& document,
                                JsonRecordPositions& positions, JsonSyntaxError& error,
                                const ReadLimits& limits = {});
