@@ -126,6 +126,11 @@ void for_each_item(std::string_view text, std::string_view separators, F&& f) {
   }
 }
 
+// Why an item of an alias array may not hold '|': the item would silently become two aliases.
+constexpr std::string_view kAliasSeparatorHint =
+    "'|' separates aliases (alias=\"a|b\" is two), so one alias cannot hold it; give each alias "
+    "as its own item";
+
 // A graph attribute (title, note, lang) and where it was first given.
 struct GraphAttribute {
   std::string value;

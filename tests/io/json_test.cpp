@@ -146,6 +146,25 @@ TEST_CASE("a NUL character in a value (\\u0000) refuses the record, and only tha
             "are text"});
 }
 
+TEST_CASE("an alias holding '|' is refused: it would silently become two aliases") {
+  const std::string head = "{\"format\":\"orgraph\",\"version\":1,\n\"entities\":[\n";
+  CHECK(errors_of(head +
+                  "{\"id\":\"a\",\"kind\":\"org\",\"name\":\"A\",\"alias\":[\"A1\",\"p|q\"]},\n" +
+                  "{\"id\":\"b\",\"kind\":\"org\",\"name\":\"B\"}],\n" +
+                  "\"relations\":[{\"from\":\"a\",\"to\":\"b\",\"rel\":\"part_of\"}]}") ==
+        std::vector<std::string>{
+            "g.json:3: error: alias 'p|q' contains '|' [/entities/0]; '|' separates aliases "
+            "(alias=\"a|b\" is two), so one alias cannot hold it; give each alias as its own "
+            "item"});
+  SUBCASE("one string is the DOT form, where '|' separates") {
+    const TemporalGraph g =
+        read(head + "{\"id\":\"a\",\"kind\":\"org\",\"name\":\"A\",\"alias\":\"p|q\"}]}");
+    const Entity a = g.entity(0);
+    CHECK(std::vector<std::string_view>(a.aliases.begin(), a.aliases.end()) ==
+          std::vector<std::string_view>{"p", "q"});
+  }
+}
+
 TEST_CASE("JSON strings and nesting over the limits are refused, naming the limit") {
   GraphBuilder b;
   SUBCASE("a long string") {

@@ -126,6 +126,24 @@ TEST_CASE("alias and src take arrays of strings, or one string as in DOT") {
   CHECK(g.find("National Council") == *g.find_key("snc"));
 }
 
+TEST_CASE("an alias holding '|' is refused on both parsing paths: it would become two") {
+  const std::string hint =
+      "; '|' separates aliases (alias=\"a|b\" is two), so one alias cannot hold it; give each "
+      "alias as its own item";
+  SUBCASE("a plain line (the fast path)") {
+    CHECK(errors_of(kHeader + R"({"id":"c","kind":"org","name":"C","alias":["C1","p|q"]})") ==
+          std::vector<std::string>{"t.jsonl:4: error: alias 'p|q' contains '|'" + hint});
+  }
+  SUBCASE("a line with escapes (the general parser)") {
+    CHECK(errors_of(kHeader + R"({"id":"c","kind":"org","name":"Cé","alias":["p|q"]})") ==
+          std::vector<std::string>{"t.jsonl:4: error: alias 'p|q' contains '|'" + hint});
+  }
+  SUBCASE("src items are ids, and '|' in a src item is not an alias") {
+    CHECK(first_error(kHeader + R"({"id":"c","kind":"org","name":"C","src":["s|t"]})") ==
+          "t.jsonl:4: error: src names no source 's|t' [c]; did you mean 's'?");
+  }
+}
+
 TEST_CASE("JSON escapes are decoded, and other attributes reach the builder as is") {
   std::vector<Diagnostic> warnings;
   TemporalGraph g =

@@ -165,6 +165,26 @@ TEST_CASE("Popolo bytes that are not text are errors with line and column") {
   }
 }
 
+TEST_CASE("a Popolo other name holding '|' is kept in the note, not split into two aliases") {
+  const std::string popolo = R"({"organizations": [
+    {"id": "o", "name": "Left | Right",
+     "other_names": [{"name": "L|R"}, {"name": "LR"}, {"name": "L | R", "note": "shorthand"}]}
+  ]})";
+  const TemporalGraph g = read(popolo);
+  const Entity o = g.entity(g.find("o"));
+  CHECK(o.name == "Left | Right");  // a name is one string: '|' separates only aliases
+  CHECK(aliases(o) == std::vector<std::string_view>{"LR"});
+  CHECK(o.note == "Popolo id o; also named \"L | R\": shorthand; also named \"L|R\"");
+  CHECK(warnings_of(popolo) ==
+        std::vector<std::string>{
+            "data/ee.json:2: warning: other name 'L|R' contains '|': it is kept in the note, not "
+            "as an alias [/organizations/0]; '|' separates aliases (alias=\"a|b\" is two), so "
+            "one alias cannot hold it",
+            "data/ee.json:2: warning: other name 'L | R' contains '|': it is kept in the note, "
+            "not as an alias [/organizations/0]; '|' separates aliases (alias=\"a|b\" is two), "
+            "so one alias cannot hold it"});
+}
+
 // A party with names in several languages, historic and noted; a legislature with two posts
 // (one dated, in an area, with a source; one with another label); an election with a round.
 //

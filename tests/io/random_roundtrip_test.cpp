@@ -106,7 +106,8 @@ std::string hostile_history(std::uint64_t seed, std::size_t orgs, std::size_t pe
       }
       if (random.chance(40)) fact[random.chance(50) ? "name_fr" : "name_tr"] = random.text(true);
       if (random.chance(30)) {
-        // Alias elements are joined with '|' in DOT and CSV: they may hold anything else.
+        // Alias elements are joined with '|' in DOT and CSV, so an element holding '|' is refused
+        // (tests/io/json_test.cpp, jsonl_reader_test.cpp): they may hold anything else.
         std::string a = random.text(true), b = random.text(true);
         for (std::string* s : {&a, &b}) std::erase(*s, '|');
         if (a.find_first_not_of(' ') == std::string::npos) a = "a";

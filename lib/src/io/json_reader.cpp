@@ -158,8 +158,15 @@ class JsonGraphReader {
             ok = false;
             break;
           }
+          const std::string& item_text = item.get_ref<const std::string&>();
+          if (key == "alias" && item_text.find('|') != std::string::npos) {
+            report(line, fmt::format("alias '{}' contains '|'", item_text), pointer,
+                   std::string(orgraph::detail::kAliasSeparatorHint));
+            ok = false;
+            break;
+          }
           if (!text.empty()) text += key == "alias" ? '|' : ' ';
-          text += item.get<std::string>();
+          text += item_text;
         }
       } else {
         report(line, fmt::format("value of '{}' is {}; values are strings", key, kind_of(value)),

@@ -142,6 +142,8 @@ class LineHandler {
           } else {
             for (;;) {
               if (p == end || *p++ != '"' || !plain_string(value)) return false;
+              // An alias holding the separator is refused by the general parser.
+              if (separator == '|' && value.find('|') != std::string_view::npos) return false;
               if (!value.empty()) {
                 if (m.value.size > 0) text_ += separator;
                 text_ += value;
@@ -189,6 +191,10 @@ class LineHandler {
     Member& m = members_.back();
     if (in_array_) {
       if (value.empty()) return true;
+      if (separator_ == '|' && value.find('|') != std::string::npos) {
+        return fail(fmt::format("alias '{}' contains '|'", value),
+                    std::string(detail::kAliasSeparatorHint));
+      }
       if (m.value.size > 0) text_ += separator_;
       text_ += value;
       m.value.size = static_cast<std::uint32_t>(text_.size()) - m.value.begin;

@@ -385,6 +385,15 @@ class PopoloReader {
       const std::string& k = owned.emplace_back(std::move(key));
       a.push_back({k, owned.emplace_back(std::move(value))});
     }
+    for (const std::string& piped : names.piped) {
+      builder_.add_diagnostic(
+          {Severity::warning,
+           {std::string(name_), w.line},
+           fmt::format("other name '{}' contains '|': it is kept in the note, not as an alias",
+                       piped),
+           w.pointer,
+           "'|' separates aliases (alias=\"a|b\" is two), so one alias cannot hold it"});
+    }
     std::string aliases;
     for (const std::string& alias : names.aliases) aliases += (aliases.empty() ? "" : "|") + alias;
     if (!aliases.empty()) a.push_back({"alias", owned.emplace_back(std::move(aliases))});

@@ -70,9 +70,22 @@ MappedNames map_other_names(std::string_view name, const std::vector<OtherName>&
   std::set<std::string, std::less<>> said{std::string(name)};
   for (const auto& [key, value] : out.languages) said.insert(value);
   for (std::string& alias : candidates) {
-    if (said.insert(alias).second) out.aliases.push_back(std::move(alias));
+    if (!said.insert(alias).second) continue;
+    if (alias.find('|') == std::string::npos) {
+      out.aliases.push_back(std::move(alias));
+    } else {
+      out.piped.push_back(std::move(alias));
+    }
   }
   for (const NoteGroup& g : groups) out.notes.push_back(describe(g));
+  // A piped name is said once: in its group's phrase when it has one, else in a phrase of its
+  // own.
+  for (const std::string& piped : out.piped) {
+    const bool described = std::any_of(groups.begin(), groups.end(), [&](const NoteGroup& g) {
+      return g.name_index.contains(piped);
+    });
+    if (!described) out.notes.push_back(fmt::format("also named \"{}\"", piped));
+  }
   return out;
 }
 

@@ -27,6 +27,9 @@ struct MappedNames {
   // start_date, end_date) of the names that carry a note, a date, or a language no name_xx
   // records.
   std::vector<std::string> notes;
+  // Names that would be aliases but hold '|', which separates aliases (alias="a|b" is two): each
+  // is said in `notes` instead ("also named "A|B""), so that it is neither split nor lost.
+  std::vector<std::string> piped;
 };
 
 // A two- or three-letter lower-case code ("en", "ast"), which names a name_xx attribute.
@@ -34,7 +37,7 @@ bool is_language_code(std::string_view lang);
 
 // The first current name (one without end_date) in each language code becomes name_xx, even
 // when it is spelt as `name` or as the name in another language; every other distinct name
-// becomes an alias. Time: O(n log n).
+// becomes an alias, unless it holds '|' (see `piped`). Time: O(n log n).
 MappedNames map_other_names(std::string_view name, const std::vector<OtherName>& others);
 
 }  // namespace orgraph::io::detail
