@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -111,6 +112,80 @@ TEST_CASE("a target that is a symbolic link is replaced, not written through") {
   CHECK(content(dir.path / "victim.txt") == "keep me");
   CHECK_FALSE(fs::is_symlink(dir.path / "out.txt"));
   CHECK(content(dir.path / "out.txt") == "new");
+}
+
+// Sets the process's umask for its lifetime.
+struct UmaskFor {
+  mode_t saved;
+  explicit UmaskFor(mode_t mask) : saved(::umask(mask)) {}
+  UmaskFor(const UmaskFor&) = delete;
+  UmaskFor& operator=(const UmaskFor&) = delete;
+  ~UmaskFor() { ::umask(saved); }
+};
+
+// The permission bits of `p` (not following a symbolic link).
+unsigned mode_of(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::lstat(p.c_str(), &st) == 0);
+  return st.st_mode & 07777;
+}
+
+TEST_CASE("a replaced file's permission bits go to the new file; a new file follows the umask") {
+  ScratchDirectory dir;
+  const fs::path target = dir.path / "out.txt";
+  UmaskFor umask_022(022);
+  auto write_new = [&] {
+    io::write_file_atomically(target, [](std::ostream& out) { out << "new"; });
+  };
+  SUBCASE("a private file stays private") {
+    put(target, "old");
+    fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write);
+    write_new();
+    CHECK(mode_of(target) == 0600);
+  }
+  SUBCASE("group bits the umask would take away are kept") {
+    put(target, "old");
+    fs::permissions(target, static_cast<fs::perms>(0664));
+    write_new();
+    CHECK(mode_of(target) == 0664);
+  }
+  SUBCASE("a read-only file is replaced and stays read-only") {
+    put(target, "old");
+    fs::permissions(target, static_cast<fs::perms>(0444));
+    write_new();
+    CHECK(mode_of(target) == 0444);
+    CHECK(content(target) == "new");
+  }
+  SUBCASE("set-user-ID and sticky bits are not carried") {
+    put(target, "old");
+    fs::permissions(target, static_cast<fs::perms>(04755));
+    write_new();
+    CHECK(mode_of(target) == 0755);
+  }
+  SUBCASE("a new file: 0666 less the umask") {
+    ::umask(027);
+    write_new();
+    CHECK(mode_of(target) == 0640);
+  }
+  SUBCASE("a symbolic link replaced: the link's bits are not a file's, so the umask decides") {
+    put(dir.path / "victim.txt", "keep me");
+    fs::permissions(dir.path / "victim.txt", static_cast<fs::perms>(0600));
+    fs::create_symlink("victim.txt", target);
+    write_new();
+    CHECK(mode_of(target) == 0644);
+    CHECK(mode_of(dir.path / "victim.txt") == 0600);
+  }
+  SUBCASE("AtomicFileSet keeps them too") {
+    put(target, "old");
+    fs::permissions(target, static_cast<fs::perms>(0600));
+    io::AtomicFileSet files;
+    files.add(target, [](std::ostream& out) { out << "new"; });
+    files.add(dir.path / "fresh.txt", [](std::ostream& out) { out << "new"; });
+    files.commit();
+    CHECK(mode_of(target) == 0600);
+    CHECK(mode_of(dir.path / "fresh.txt") == 0644);
+  }
+  for (const std::string& name : dir.names()) CHECK(name.find(".tmp-") == std::string::npos);
 }
 
 TEST_CASE("a directory that does not exist is a write_error naming the target") {

@@ -1,6 +1,7 @@
 #include "orgraph/io/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -30,7 +31,20 @@ class FileDescriptorBuffer : public std::streambuf {
   FileDescriptorBuffer& operator=(const FileDescriptorBuffer&) = delete;
   ~FileDescriptorBuffer() override { close(); }
 
-  // Flushes and closes; false when a write or the close failed (errno tells why).
+  // Flushes and waits until the bytes are on the disk (fsync); false when a write or the fsync
+  // failed (errno tells why).
+  bool flush_to_disk() {
+    if (fd_ < 0) return ok_;
+    if (sync() != 0) {
+      ok_ = false;
+    } else if (::fsync(fd_) != 0 && errno != EINVAL) {  // EINVAL: a file that cannot be synced
+      ok_ = false;
+      errno_ = errno;
+    }
+    return ok_;
+  }
+
+  // Flushes and closes; false when a write or the close failed, now or before (errno tells why).
   bool close() {
     if (fd_ < 0) return ok_;
     if (sync() != 0) ok_ = false;
@@ -76,28 +90,38 @@ class FileDescriptorBuffer : public std::streambuf {
   std::array<char, 1 << 16> buffer_;
 };
 
+void remove_quietly(const fs::path& p) {
+  std::error_code ignored;
+  fs::remove(p, ignored);
+}
+
 // Creates a new file beside `target` that no other writer picks: NAME.tmp-XXXXXXXX, created
 // with O_CREAT | O_EXCL | O_NOFOLLOW, so nothing that already exists (a file, a symbolic link)
-// is ever opened. Returns its path and descriptor.
+// is ever opened. It has the permission bits of the regular file it will replace (a file made
+// private stays private), else 0666 less the umask as any new file. Returns its path and
+// descriptor.
 std::pair<fs::path, int> create_temporary_beside(const fs::path& target) {
   std::random_device random;
   int why = 0;
+  struct stat replaced {};
+  const bool replaces_file = ::lstat(target.c_str(), &replaced) == 0 && S_ISREG(replaced.st_mode);
   for (int attempt = 0; attempt < 16; ++attempt) {
     fs::path candidate = target;
     candidate += fmt::format(".tmp-{:08x}", random());
     const int fd =
         ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd >= 0 && replaces_file && ::fchmod(fd, replaced.st_mode & 0777) != 0) {
+      why = errno;
+      ::close(fd);
+      remove_quietly(candidate);
+      break;
+    }
     if (fd >= 0) return {candidate, fd};
     why = errno;
     if (why != EEXIST) break;
   }
   throw write_error(
       fmt::format("cannot create a file beside '{}': {}", target.string(), std::strerror(why)));
-}
-
-void remove_quietly(const fs::path& p) {
-  std::error_code ignored;
-  fs::remove(p, ignored);
 }
 
 // Writes through `write` into a temporary file beside `target`; returns its path.
@@ -114,6 +138,9 @@ fs::path write_temporary(const fs::path& target, const std::function<void(std::o
     throw;
   }
   const bool stream_ok = static_cast<bool>(out);
+  // On the disk before the rename: else a crash soon after could leave the target's name on
+  // an empty or partial file, in place of the old complete one.
+  if (stream_ok) buffer.flush_to_disk();
   if (!buffer.close() || !stream_ok) {
     remove_quietly(temporary);
     const int why = buffer.saved_errno();
@@ -123,6 +150,16 @@ fs::path write_temporary(const fs::path& target, const std::function<void(std::o
   return temporary;
 }
 
+// Makes a rename in `directory` durable (best effort: some file systems cannot sync a
+// directory, and the file itself is complete either way).
+void sync_directory(const fs::path& directory) {
+  const int fd =
+      ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
 void rename_into_place(const fs::path& temporary, const fs::path& target) {
   std::error_code ec;
   fs::rename(temporary, target, ec);
@@ -130,6 +167,7 @@ void rename_into_place(const fs::path& temporary, const fs::path& target) {
     remove_quietly(temporary);
     throw write_error(fmt::format("cannot write '{}': {}", target.string(), ec.message()));
   }
+  sync_directory(target.parent_path());
 }
 
 }  // namespace

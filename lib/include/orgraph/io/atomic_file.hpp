@@ -19,10 +19,12 @@ class write_error : public error {
   using error::error;
 };
 
-// Calls `write` with a binary stream on a new temporary file in `path`'s directory, then renames
-// it to `path` (atomically on POSIX file systems). When `write` throws or the stream fails (disk
-// full), the temporary file is removed, `path` is left as it was, and the exception (or a
-// write_error) propagates. Time: O(bytes written).
+// Calls `write` with a binary stream on a new temporary file in `path`'s directory, syncs it to
+// the disk, then renames it to `path` (atomically on POSIX file systems) and syncs the directory
+// (best effort). A file that replaces a regular file gets its permission bits; a new one has
+// 0666 less the umask. When `write` throws or the stream fails (disk full), the temporary file
+// is removed, `path` is left as it was, and the exception (or a write_error) propagates.
+// Time: O(bytes written).
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::ostream&)>& write);
 
