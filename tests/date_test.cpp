@@ -658,6 +658,31 @@ TEST_CASE("invalid dates: position and what was expected") {
   }
 }
 
+TEST_CASE("a year of five or more digits is hinted at the 'Y' form, only where one can say it") {
+  auto expected = [](std::string_view text) {
+    try {
+      (void)Date::parse(text);
+    } catch (const orgraph::date_error& e) {
+      return e.expected();
+    }
+    return std::string("(parsed)");
+  };
+  const std::string_view kTail = "'-', '?', '~', '%', '/' or end of date";
+  CHECK(expected("99999-99-99") == std::string(kTail) +
+                                       " (a year of more than four digits is written with 'Y': "
+                                       "Y99999)");
+  CHECK(expected("-123456") == std::string(kTail) +
+                                   " (a year of more than four digits is written with 'Y': "
+                                   "Y-123456)");
+  CHECK(expected("2013/123456").ends_with("'Y': Y123456)"));
+  // No 'Y' form: a leading zero, more than twelve digits, unspecified digits, a month read.
+  CHECK(expected("012345") == kTail);
+  CHECK(expected("1234567890123") == kTail);
+  CHECK(expected("201X5") == kTail);
+  CHECK(expected("2013-051").find("'Y'") == std::string::npos);
+  CHECK(expected("Y99999") == "(parsed)");
+}
+
 TEST_CASE("long inputs fail fast, without overflow") {
   const std::string digits(10 * 1024, '9');
   SUBCASE("10 kB of digits") {

@@ -495,6 +495,23 @@ class Reader {
 
   // The optional qualifier, then '/' (first side only) or the end; anything else fails with the
   // list of what would have been read at that point.
+  // When `w` is a four-digit year that more digits follow (99999-01), the year as the 'Y' form
+  // writes it ("99999", "-12345"); nullopt when no 'Y' form can say it.
+  std::optional<std::string> long_year(const Written& w) const {
+    if (w.sub != Written::Sub::none || w.y_form || w.has_x || w.qualifier != 0 ||
+        !is_digit(peek())) {
+      return std::nullopt;
+    }
+    std::size_t end = pos_;
+    while (end < text_.size() && is_digit(static_cast<unsigned char>(text_[end]))) ++end;
+    const std::size_t digits_at = w.begin + (w.negative ? 1 : 0);
+    const std::size_t digits = end - digits_at;
+    if (text_[digits_at] == '0' || digits > static_cast<std::size_t>(kMaxYearDigits)) {
+      return std::nullopt;
+    }
+    return std::string(text_.substr(w.begin, end - w.begin));
+  }
+
   void read_tail(Written& w, bool first) {
     const bool has_time = !w.time.empty();
     if (!has_time && is_qualifier(peek())) {
@@ -534,6 +551,8 @@ class Reader {
       expected += " (an interval has one '/')";
     } else if (w.has_x && peek() == 'T') {
       expected += " (a time needs a fully specified date)";
+    } else if (auto year = long_year(w)) {
+      expected += fmt::format(" (a year of more than four digits is written with 'Y': Y{})", *year);
     }
     fail(pos_, std::move(expected));
   }

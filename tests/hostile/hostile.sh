@@ -314,7 +314,7 @@ rm -f "$tmp/cycles.jsonl" "$tmp/many_popolo.json" "$tmp/many.gv" "$tmp/aliases.j
 
 # --- Dates far outside the calendar ---------------------------------------------------------
 expect dates.out_of_range 1 \
-  "orgraph: error: invalid date '99999-99-99' at position 4: expected '-', '?', '~', '%', '/' or end of date" \
+  "orgraph: error: invalid date '99999-99-99' at position 4: expected '-', '?', '~', '%', '/' or end of date (a year of more than four digits is written with 'Y': Y99999)" \
   date 99999-99-99
 expect dates.too_many_digits 1 \
   "orgraph: error: invalid date 'Y99999999999999' at position 13: expected at most twelve digits after 'Y'" \
