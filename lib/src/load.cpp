@@ -90,7 +90,10 @@ bool read_file(const fs::path& path, std::uint64_t limit, FileText& text, GraphB
     builder.add_diagnostic(file_error(path, std::move(message), std::move(hint)));
     return false;
   };
-  const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+  // O_NONBLOCK: opening a FIFO does not wait for a writer (it is refused below). Symbolic
+  // links are followed, as when graph_files found the file.
+  const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
+  if (file.fd < 0 && errno == ENXIO) return fail("cannot read file: not a regular file");  // socket
   if (file.fd < 0) return fail("cannot read file: " + std::generic_category().message(errno));
   struct stat status {};
   if (::fstat(file.fd, &status) != 0) {
