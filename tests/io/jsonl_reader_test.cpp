@@ -315,6 +315,18 @@ not json at all
                             "parsing value - invalid literal; last read: 'no'"));
 }
 
+TEST_CASE("a refused entity line is reported once: what names its id is not undeclared") {
+  // c's line holds a NUL character after its id: the relations to c and d's src say nothing.
+  CHECK(errors_of(kHeader + R"({"id":"c","kind":"org","name":"C\u0000"}
+{"from":"a","to":"c","rel":"member_of","src":"s"}
+{"id":"t","kind":"source","title":5}
+{"id":"d","kind":"org","name":"D","src":"t"}
+)") == std::vector<std::string>{
+           "t.jsonl:4: error: NUL character in the value of 'name'; graph files are text",
+           "t.jsonl:6: error: value of 'title' is a number; values are strings; quote it: "
+           "\"title\":\"…\" (dates too: \"start\":\"2013\")"});
+}
+
 TEST_CASE("load reads .jsonl and .ndjson files, and directories with both formats") {
   TempDir dir;
   dir.write("a.gv", R"(digraph g { s [kind=source title="t"] a [kind=org name="A" src=s] })");

@@ -394,6 +394,7 @@ struct LineRecord {
 struct RecordError {
   std::uint32_t line = 0;
   std::string message, subject, hint;
+  std::string rejected_id;  // the id of a refused entity line, when it was read before the error
 };
 
 // The lines read from one stretch of the file, with their keys and values in one buffer.
@@ -480,6 +481,13 @@ class LineReader {
              {}, R"(one JSON object per line: {"id":"…", …} or {"from":"…","to":"…", …})");
       } else {
         fail(std::move(handler_.error().message), {}, std::move(handler_.error().hint));
+        // An entity line refused for a value after its id: what refers to the id is not
+        // reported again as undeclared.
+        for (const Member& m : handler_.members()) {
+          if (handler_.view(m.key) == "id" && m.value.size > 0) {
+            batch.errors.back().rejected_id = handler_.view(m.value);
+          }
+        }
       }
       return;
     }
@@ -575,6 +583,8 @@ void feed(const Batch& batch, std::string_view name, std::uint32_t file, GraphBu
     if (r.kind == LineRecord::Kind::error) {
       const RecordError& e = batch.errors[r.error];
       report(builder, name, e.line, e.message, e.subject, e.hint);
+      if (!e.rejected_id.empty())
+        detail::state(builder).reject_entity(e.rejected_id, {file, e.line});
       continue;
     }
     attributes.clear();
