@@ -33,7 +33,7 @@ seed_target() {  # target seed_dir: the starting inputs, one a file
     jsonl) cp tests/fuzz/seeds/jsonl/*.jsonl tests/bad/*.jsonl "$seeds/" ;;
     json) cp tests/fuzz/seeds/json/*.json "$seeds/" ;;
     popolo) cp tests/fuzz/seeds/popolo/*.json tests/data/popolo/*.json "$seeds/" ;;
-    csv) cp tests/fuzz/seeds/csv/*.csv "$seeds/" ;;
+    csv) cp tests/fuzz/seeds/csv/* "$seeds/" ;;
   esac
 }
 
