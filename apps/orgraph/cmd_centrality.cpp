@@ -155,12 +155,14 @@ int run_series(const TemporalGraph& g, const CentralityCommand& o,
   const DayRange from = parse_at(o.from), to = parse_at(o.to);
   if (from.earliest > to.latest) throw query_error("--from is later than --to");
   check_not_before_history(g, spec, {from.earliest, to.latest}, o.to);
-  const std::vector<DayRange> steps = query::periods(from.earliest, to.latest, o.every);
-  if (steps.size() > o.max_steps) {
+  std::vector<DayRange> steps;
+  try {
+    steps = query::periods(from.earliest, to.latest, o.every, o.max_steps);
+  } catch (const query::too_many_steps_error& e) {
     throw query_error(fmt::format(
         "--every {} from {} to {} gives {} steps, more than --max-steps {}; take a longer "
         "period or raise --max-steps",
-        o.every, o.from, o.to, steps.size(), o.max_steps));
+        o.every, o.from, o.to, e.steps(), o.max_steps));
   }
   analysis::CentralityOptions options = centrality_options(g, o);
   ProgressBar bar(fmt::format("{} over {} steps", measure, steps.size()));

@@ -372,6 +372,41 @@ TEST_CASE("periods cut a span into calendar steps") {
   CHECK_THROWS_AS(query::periods(from + 1, from, "1m"), query_error);
 }
 
+TEST_CASE("periods refuse more steps than the caller allows, counting them first") {
+  const Day from = *parse_day("1700-01-01"), to = *parse_day("2016-12-31");
+  SUBCASE("the caller's limit, not a fixed one: 115 782 daily steps under a limit of 200 000") {
+    const auto days = query::periods(from, to, "1d", 200000);
+    CHECK(days.size() == static_cast<std::size_t>(to - from + 1));
+    CHECK(days.size() > 100000);
+  }
+  SUBCASE("over the limit: the error gives the number of steps") {
+    try {
+      query::periods(from, to, "1d", 500);
+      FAIL("no too_many_steps_error");
+    } catch (const query::too_many_steps_error& e) {
+      CHECK(e.steps() == static_cast<std::size_t>(to - from + 1));
+      CHECK(e.max_steps() == 500);
+    }
+    CHECK_THROWS_AS(query::periods(from, to, "1d"), query::too_many_steps_error);
+  }
+  SUBCASE("the count made up front is the number of steps, for every unit") {
+    std::mt19937 rng(3);
+    for (int i = 0; i < 400; ++i) {
+      const Day a = from + static_cast<Day>(rng() % 100000);
+      const Day b = a + static_cast<Day>(rng() % 3000);
+      for (const char* period : {"1d", "10d", "1w", "3w", "1m", "5m", "1y", "3y"}) {
+        CAPTURE(format_day(a));
+        CAPTURE(format_day(b));
+        CAPTURE(period);
+        const auto steps = query::periods(a, b, period, 100000);
+        CHECK_NOTHROW(query::periods(a, b, period, steps.size()));
+        CHECK_THROWS_AS(query::periods(a, b, period, steps.size() - 1),
+                        query::too_many_steps_error);
+      }
+    }
+  }
+}
+
 TEST_CASE("snapshot filters by kind, relation kind, type and certainty") {
   const TemporalGraph g = random_graph(3, 40, 200);
   const DayRange at{days_from_civil(2010, 1, 1), days_from_civil(2010, 12, 31)};

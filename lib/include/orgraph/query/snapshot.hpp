@@ -2,11 +2,13 @@
 
 // What held at a date: the entities alive and the relations holding, each certain or possible.
 
+#include <cstddef>
 #include <functional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "orgraph/error.hpp"
 #include "orgraph/graph.hpp"
 
 namespace orgraph::query {
@@ -77,8 +79,28 @@ void snapshot_changes(const TemporalGraph& graph, std::span<const DayRange> step
                       const SnapshotOptions& options,
                       const std::function<void(std::size_t, const SnapshotChange&)>& visit);
 
+// Thrown by periods() when a series would have more steps than its caller allows.
+class too_many_steps_error : public query_error {
+ public:
+  too_many_steps_error(std::size_t steps, std::size_t max_steps)
+      : query_error("the series has " + std::to_string(steps) + " steps, more than the " +
+                    std::to_string(max_steps) + " allowed"),
+        steps_(steps),
+        max_steps_(max_steps) {}
+  std::size_t steps() const noexcept { return steps_; }
+  std::size_t max_steps() const noexcept { return max_steps_; }
+
+ private:
+  std::size_t steps_;
+  std::size_t max_steps_;
+};
+
 // Dates from `from` to `to` every `period` ("1y", "6m", "2w", "10d"): each step is the day range
-// of one period. Throws orgraph::error for a bad period or from > to. Time: O(steps).
-std::vector<DayRange> periods(Day from, Day to, std::string_view period);
+// of one period. Throws query_error for a bad period or from > to, and too_many_steps_error
+// (before making any step) when there would be more than `max_steps`; the default keeps a
+// mistyped period from filling memory, and callers with a limit of their own pass it.
+// Time: O(steps).
+std::vector<DayRange> periods(Day from, Day to, std::string_view period,
+                              std::size_t max_steps = 100000);
 
 }  // namespace orgraph::query
