@@ -113,11 +113,7 @@ int run_at(const TemporalGraph& g, const CentralityCommand& o, const analysis::P
     io::write_file_atomically(o.export_projection,
                               [&p](std::ostream& out) { analysis::write_graphml(p, out); });
   }
-  if (p.vertex_count() == 0) {
-    throw analysis::empty_projection_error(
-        fmt::format("projection '{}' is empty at {}: it has no edge then (its edges come from {})",
-                    spec.name, o.at, kinds_text(spec)));
-  }
+  if (p.vertex_count() == 0) throw analysis::empty_projection_error(spec, o.at);
   analysis::CentralityOptions options = centrality_options(g, o);
   ProgressBar bar(fmt::format("{} on {} vertices", measure, p.vertex_count()));
   options.progress = [&bar](std::size_t done, std::size_t total) { bar(done, total); };

@@ -133,10 +133,12 @@ int run_export(const ExportCommand& c) {
         .certainties = c.certain_only ? analysis::Certainties::certain_only
                                       : analysis::Certainties::certain_and_possible,
         .isolated = c.keep_isolated ? analysis::Isolated::keep : analysis::Isolated::drop};
-    // `options` is captured by value: it ends with this block, the writer runs after it.
-    write = [&graph, &at, spec, options](std::ostream& out) {
-      analysis::write_graphml(analysis::project(graph, query_range(*at), *spec, options), out);
-    };
+    // Projected before anything is written: with no vertex at the date there is nothing to
+    // export, which `orgraph centrality` reports the same way (exit 1).
+    const analysis::Projection projection =
+        analysis::project(graph, query_range(*at), *spec, options);
+    if (projection.vertex_count() == 0) throw analysis::empty_projection_error(*spec, c.at);
+    write = [projection](std::ostream& out) { analysis::write_graphml(projection, out); };
   } else if (c.to == "json") {
     write = [&](std::ostream& out) { io::write_json(graph, out); };
   } else if (c.to == "dot") {

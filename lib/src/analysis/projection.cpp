@@ -93,6 +93,11 @@ std::vector<ProjectedEdge> fold(std::vector<std::pair<EntityId, std::uint32_t>> 
 
 }  // namespace
 
+empty_projection_error::empty_projection_error(const ProjectionSpec& spec, std::string_view at)
+    : error(fmt::format("projection '{}' is empty at {}: it has no edge then (its edges come "
+                        "from {})",
+                        spec.name, at, fmt::join(spec.relations, ", "))) {}
+
 std::string_view to_string(Direction direction) {
   return direction == Direction::directed ? "directed" : "undirected";
 }

@@ -99,6 +99,9 @@ struct ProjectionGraph;
 class empty_projection_error : public error {
  public:
   using error::error;
+  // "projection 'P' is empty at AT: it has no edge then (its edges come from K, …)", with `at`
+  // the date as the user wrote it.
+  empty_projection_error(const ProjectionSpec& spec, std::string_view at);
 };
 
 // The graph a measure runs on: vertices (entities in id order) and weighted edges, held as a
