@@ -49,6 +49,32 @@ bool has_arabic(std::string_view text) {
   });
 }
 
+// Whether `text` reads right to left: its first strong letter is Arabic (U+0600–U+06FF but its
+// digits) rather than Latin, as the Unicode bidi algorithm picks a paragraph's direction (P2).
+bool right_to_left(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) return false;
+    if (b >= 0xD8 && b <= 0xDB && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      const bool digit = (b == 0xD9 && next >= 0xA0 && next <= 0xA9) ||  // U+0660–U+0669
+                         (b == 0xDB && next >= 0xB0 && next <= 0xB9);    // U+06F0–U+06F9
+      if (!digit) return true;
+    }
+  }
+  return false;
+}
+
+// The content of a <text> holding `text`: escaped, and when it reads right to left, in a
+// right-to-left embedding. The <text> itself stays left to right, so it is placed by its left
+// end as before, while within it the Arabic words run right to left and digits, brackets and
+// Latin words in the name fall where an Arabic reader expects them (without it, "اللواء 93
+// (حلب)" would show its brackets reversed and its number out of place in an SVG viewer).
+std::string text_content(std::string_view text, bool rtl) {
+  if (!rtl) return escape(text);
+  return fmt::format("<tspan direction=\"rtl\" unicode-bidi=\"embed\">{}</tspan>", escape(text));
+}
+
 std::size_t code_points(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -149,6 +175,7 @@ std::string number(double v) { return fmt::format("{:.4g}", v); }
 // One entry of the legend, laid out: its number, names cut into lines, and a note.
 struct LegendEntry {
   std::vector<std::string> names, names_en;
+  bool rtl = false, rtl_en = false;  // whether each name reads right to left
   std::string note;
   double y = 0;       // the baseline of its first line
   double height = 0;  // up to the next entry
@@ -166,8 +193,11 @@ std::vector<LegendEntry> legend(const Plot& plot, const std::vector<LineStyle>& 
     const PlotLine& line = plot.lines[i];
     LegendEntry e;
     e.names = wrap(line.name, has_arabic(line.name) ? kWrapArabic : kWrapLatin);
-    if (!line.name_en.empty() && line.name_en != line.name)
+    e.rtl = right_to_left(line.name);
+    if (!line.name_en.empty() && line.name_en != line.name) {
       e.names_en = wrap(line.name_en, kWrapNameEn);
+      e.rtl_en = right_to_left(line.name_en);
+    }
     if (styles[i].same_as) e.note = fmt::format("same scores as {}", *styles[i].same_as + 1);
     e.y = y;
     double last = kNameLine * static_cast<double>(std::max<std::size_t>(1, e.names.size()) - 1);
@@ -343,7 +373,7 @@ void write_plot_svg(const Plot& plot, std::ostream& out) {
       out << fmt::format(
           "<text class=\"name\" x=\"{}\" y=\"{:.1f}\" {} font-size=\"14\" "
           "fill=\"#111\">{}</text>\n",
-          kLegendX + 60, y, kFont, escape(e.names[k]));
+          kLegendX + 60, y, kFont, text_content(e.names[k], e.rtl));
     }
     y += kNameToEn;
     for (std::size_t k = 0; k < e.names_en.size(); ++k) {
@@ -351,7 +381,7 @@ void write_plot_svg(const Plot& plot, std::ostream& out) {
       out << fmt::format(
           "<text class=\"name-en\" x=\"{}\" y=\"{:.1f}\" {} font-size=\"12\" "
           "fill=\"#555\">{}</text>\n",
-          kLegendX + 60, y, kFont, escape(e.names_en[k]));
+          kLegendX + 60, y, kFont, text_content(e.names_en[k], e.rtl_en));
     }
     if (e.names_en.empty()) y -= kNameToEn;
     if (!e.note.empty()) {

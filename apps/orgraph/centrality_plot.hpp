@@ -30,9 +30,10 @@ struct Plot {
 };
 
 // Writes `plot` as a standalone SVG 1.1 document, 1200 user units wide and 620 high, or higher
-// when the legend needs it. Text is XML-escaped. Each entity's line is a <g class="series"> with
-// a <title>, each legend entry a <g class="legend-entry">, each time-axis label a
-// <text class="time-tick">. Time: O(lines² · steps).
+// when the legend needs it. Text is XML-escaped; a legend name whose first letter is Arabic is
+// held in a <tspan direction="rtl" unicode-bidi="embed">. Each entity's line is a <g
+// class="series"> with a <title>, each legend entry a <g class="legend-entry">, each time-axis
+// label a <text class="time-tick">. Time: O(lines² · steps).
 void write_plot_svg(const Plot& plot, std::ostream& out);
 
 }  // namespace orgraph::app

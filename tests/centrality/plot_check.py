@@ -6,7 +6,9 @@ For each case the series is run once with --format json and --plot; the SVG must
   - one <g class="series"> per plotted entity (the --top N of the JSON series, in its order),
     each titled "N. name — name_en" and drawn as at least one polyline;
   - one <g class="legend-entry"> per entity whose lines, joined, are its whole Arabic and English
-    names (wrapped, never cut with "…");
+    names (wrapped, never cut with "…"); the lines of a name whose first letter is Arabic hold
+    it in <tspan direction="rtl" unicode-bidi="embed">, so that its digits and brackets show
+    where an Arabic reader expects them, and no other line does;
   - time-axis labels that are years, ascending left to right, within the series;
   - entities whose scores are tied at every step (relative 1e-9, as ranks tie) drawn after the
     line they coincide with, dashed, each with its own dash offset, and noted "same scores as K"
@@ -52,7 +54,36 @@ def leaders(series):
 
 
 def texts(group, cls):
-    return [t.text or "" for t in group.iter(SVG + "text") if t.get("class") == cls]
+    return ["".join(t.itertext()) for t in group.iter(SVG + "text") if t.get("class") == cls]
+
+
+def right_to_left(text):
+    """Whether the first strong letter of text is Arabic (U+0600-U+06FF but its digits)."""
+    for c in text:
+        if c.isascii() and c.isalpha():
+            return False
+        if "\u0600" <= c <= "\u06ff" and not ("\u0660" <= c <= "\u0669"
+                                               or "\u06f0" <= c <= "\u06f9"):
+            return True
+    return False
+
+
+def check_direction(where, group, cls, name):
+    """Each line of `name` in `group` is embedded right to left exactly when the name reads so."""
+    rtl = right_to_left(name)
+    for t in group.iter(SVG + "text"):
+        if t.get("class") != cls:
+            continue
+        spans = t.findall(SVG + "tspan")
+        embedded = (len(spans) == 1 and spans[0].get("direction") == "rtl"
+                    and spans[0].get("unicode-bidi") == "embed" and not (t.text or "").strip())
+        if rtl and not embedded:
+            fail(where, f"the line {''.join(t.itertext())!r} of a right-to-left name is not in "
+                        f"a <tspan direction=\"rtl\" unicode-bidi=\"embed\">")
+        if not rtl and (spans or t.get("direction")):
+            fail(where, f"the line {''.join(t.itertext())!r} of a left-to-right name has a "
+                        "direction")
+    return rtl
 
 
 def check(orgraph, workdir, name, args, top, *, want_coincident=False, want_long=False):
@@ -102,7 +133,10 @@ def check(orgraph, workdir, name, args, top, *, want_coincident=False, want_long
         fail(name, f"{len(entries)} legend entries for {len(series)} entities")
         return
     longest = 0
+    rtl_names = 0
     for i, (entry, (primary, english)) in enumerate(zip(entries, names)):
+        rtl_names += check_direction(f"{name} legend {i + 1}", entry, "name", primary)
+        check_direction(f"{name} legend {i + 1}", entry, "name-en", english)
         got, got_en = texts(entry, "name"), texts(entry, "name-en")
         if " ".join(got) != " ".join(primary.split()):
             fail(name, f"legend {i + 1}: name {got!r}, expected {primary!r}")
@@ -117,6 +151,8 @@ def check(orgraph, workdir, name, args, top, *, want_coincident=False, want_long
                 fail(name, f"legend {i + 1}: cut text {t.text!r}")
             if not 0 < float(t.get("y")) < height or not 0 < float(t.get("x")) < width:
                 fail(name, f"legend {i + 1}: text outside the picture at {t.get('x')},{t.get('y')}")
+    if rtl_names == 0:
+        fail(name, "no Arabic name in the legend: the case no longer tests text direction")
     if want_long and longest <= 46:
         fail(name, f"no English name longer than one legend line (longest {longest}): the case "
                    "no longer tests wrapping")
