@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "json_stream.hpp"
+
 namespace orgraph::app {
 namespace {
 
@@ -199,18 +201,23 @@ void print_series(const TemporalGraph& g, const analysis::CentralitySeries& seri
   };
 
   if (print.format == Format::json) {
-    nlohmann::ordered_json j;
-    j["from"] = print.from;
-    j["to"] = print.to;
-    j["every"] = print.every;
-    j["measure"] = to_string(series.measure);
-    j["projection"] = print.projection;
-    j["steps"] = nlohmann::ordered_json::array();
+    // Streamed: a long series of a large graph holds far more JSON than scores.
+    JsonStream json;
+    json.begin_object();
+    json.member("from", print.from);
+    json.member("to", print.to);
+    json.member("every", print.every);
+    json.member("measure", to_string(series.measure));
+    json.member("projection", print.projection);
+    json.key("steps");
+    json.begin_array();
     for (const analysis::SeriesStep& step : series.steps) {
-      j["steps"].push_back(
+      json.value(
           {{"at", range_text(step.at)}, {"vertices", step.entities.size()}, {"edges", step.edges}});
     }
-    j["series"] = nlohmann::ordered_json::array();
+    json.end_array();
+    json.key("series");
+    json.begin_array();
     for (std::size_t i = 0; i < entities.size(); ++i) {
       nlohmann::ordered_json row;
       row["entity"] = entity_json(g, entities[i]);
@@ -222,9 +229,11 @@ void print_series(const TemporalGraph& g, const analysis::CentralitySeries& seri
         row["ranks"].push_back(cell ? nlohmann::ordered_json(cell->rank)
                                     : nlohmann::ordered_json());
       }
-      j["series"].push_back(std::move(row));
+      json.value(row);
     }
-    j["changes"] = nlohmann::ordered_json::array();
+    json.end_array();
+    json.key("changes");
+    json.begin_array();
     for (const Changes& c : changes) {
       nlohmann::ordered_json item;
       item["from"] = range_text(series.steps[c.before_step].at);
@@ -240,9 +249,10 @@ void print_series(const TemporalGraph& g, const analysis::CentralitySeries& seri
              {"after", change.after == 0 ? nlohmann::ordered_json()
                                          : nlohmann::ordered_json(change.after)}});
       }
-      j["changes"].push_back(std::move(item));
+      json.value(item);
     }
-    print_json(j);
+    json.end_array();
+    json.end_object();
     return;
   }
   if (print.format == Format::csv) {
