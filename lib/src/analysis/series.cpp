@@ -80,7 +80,7 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
       try {
         scores = centrality(p, measure, step_options);
       } catch (const convergence_error& e) {
-        throw convergence_error(fmt::format("{} at {}", to_string(measure), range_text(p.at())),
+        throw convergence_error(fmt::format("{} at {}", e.measure(), range_text(p.at())),
                                 e.iterations(), e.residual(), e.limit());
       }
       step.entities.assign(p.entities().begin(), p.entities().end());

@@ -29,6 +29,7 @@ convergence_error::convergence_error(std::string_view measure, int iterations, d
                         "was {:.3g}, it must fall below {:.3g} (raise --max-iterations or "
                         "--tolerance)",
                         measure, iterations, iterations == 1 ? "" : "s", residual, limit)),
+      measure_(measure),
       iterations_(iterations),
       residual_(residual),
       limit_(limit) {}

@@ -41,13 +41,16 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 // Thrown when eigenvector centrality or PageRank does not converge within its iterations.
 class convergence_error : public error {
  public:
+  // measure: what did not converge, as the message names it ("PageRank", "PageRank at 2013").
   convergence_error(std::string_view measure, int iterations, double residual, double limit);
+  const std::string& measure() const noexcept { return measure_; }
   int iterations() const noexcept { return iterations_; }
   // The L1 change of the last iteration, and the bound it had to fall below.
   double residual() const noexcept { return residual_; }
   double limit() const noexcept { return limit_; }
 
  private:
+  std::string measure_;
   int iterations_;
   double residual_;
   double limit_;

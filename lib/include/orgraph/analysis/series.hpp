@@ -32,8 +32,9 @@ struct CentralitySeries {
 // the projections from one sweep (project_series). Calls step_progress(done, total) as the
 // work advances, within steps as well as after each (done == total at the end). Throws query_error
 // for edge_betweenness (scores of edges, not entities) and when personalisation names no entity
-// present at a step; rethrows convergence_error naming the step. Time: Σ over steps of the
-// measure's time on that step's projection, plus one sweep.
+// present at a step; rethrows convergence_error as "PageRank at STEP did not converge …", the
+// message at a date with the step. Time: Σ over steps of the measure's time on that step's
+// projection, plus one sweep.
 CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const DayRange> steps,
                                    const ProjectionSpec& spec, Measure measure,
                                    const ProjectOptions& project_options = {},

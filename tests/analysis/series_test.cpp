@@ -1,0 +1,71 @@
+#include "orgraph/analysis/series.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "orgraph/graph_builder.hpp"
+
+namespace orgraph {
+namespace {
+
+using Attrs = std::vector<Attribute>;
+
+//   A —member_of→ B (from 2010)     C —member_of→ B (from 2012)     D: no relation
+//   B —member_of→ E (from 2010)
+TemporalGraph fixture() {
+  GraphBuilder b;
+  const auto f = b.add_file("fixture.gv");
+  b.add_entity("s", Attrs{{"kind", "source"}, {"title", "t"}}, {f, 1});
+  for (std::string id : {"A", "B", "C", "D", "E"}) {
+    b.add_entity(id, Attrs{{"kind", "org"}, {"name", id}, {"start", "2009"}, {"src", "s"}}, {f, 2});
+  }
+  auto member = [&](std::string from, std::string to, std::string start) {
+    b.add_relation(from, to, Attrs{{"rel", "member_of"}, {"start", start}, {"src", "s"}}, {f, 3});
+  };
+  member("A", "B", "2010");
+  member("B", "E", "2010");
+  member("C", "B", "2012");
+  return b.build();
+}
+
+struct Series {
+  TemporalGraph graph = fixture();
+  std::vector<DayRange> steps =
+      query::periods(*parse_day("2010-01-01"), *parse_day("2012-12-31"), "1y");
+  const analysis::ProjectionSpec& spec = analysis::projection_by_name("affiliation");
+
+  EntityId id(const char* key) const { return *graph.find_key(key); }
+  analysis::CentralitySeries run(analysis::Measure measure,
+                                 const analysis::CentralityOptions& options = {}) const {
+    return analysis::centrality_series(graph, steps, spec, measure, {}, options);
+  }
+  // The measure on the projection at step i alone.
+  std::vector<double> at(std::size_t i, analysis::Measure measure,
+                         const analysis::CentralityOptions& options = {}) const {
+    return analysis::centrality(analysis::project(graph, steps[i], spec), measure, options).values;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a series names the step at which a power iteration did not converge") {
+  const Series s;
+  try {
+    s.run(analysis::Measure::pagerank, {.max_iterations = 1});
+    FAIL("no convergence_error");
+  } catch (const analysis::convergence_error& e) {
+    // The message at a date ("PageRank did not converge in …") with the step.
+    CHECK(e.measure() == "PageRank at 2010-01-01/2010-12-31");
+    CHECK(std::string(e.what()).starts_with(
+        "PageRank at 2010-01-01/2010-12-31 did not converge in 1 iteration: the L1 change"));
+    CHECK(e.iterations() == 1);
+  }
+  CHECK_THROWS_WITH_AS(s.run(analysis::Measure::eigenvector, {.max_iterations = 1}),
+                       doctest::Contains("eigenvector centrality at 2010-01-01/2010-12-31 did "
+                                         "not converge in 1 iteration"),
+                       analysis::convergence_error);
+}
+
+}  // namespace orgraph
