@@ -43,6 +43,13 @@ std::string approximation_note(const analysis::ApproxBetweenness& a) {
       a.samples, how, 1 - a.delta, a.error, a.epsilon, a.delta);
 }
 
+// The keys of the entities in `ids`, comma-separated.
+std::string keys_text(const TemporalGraph& g, const std::vector<EntityId>& ids) {
+  std::string text;
+  for (EntityId id : ids) text += fmt::format("{}{}", text.empty() ? "" : ", ", g.entity(id).key);
+  return text;
+}
+
 // Items (vertices or edges) by rank, ties by the entity ids that name them.
 std::vector<std::uint32_t> ranked(const std::vector<double>& scores,
                                   const std::vector<std::uint32_t>& ranks,
@@ -160,6 +167,27 @@ std::vector<EntityId> series_entities(const analysis::CentralitySeries& series,
   return entities;
 }
 
+namespace {
+
+// Below a series table: the personalised entities absent at each step of PageRank.
+void print_series_notes(const TemporalGraph& g, const analysis::CentralitySeries& series) {
+  const bool absences = std::any_of(
+      series.steps.begin(), series.steps.end(),
+      [](const analysis::SeriesStep& step) { return !step.absent_personalized.empty(); });
+  if (absences) {
+    fmt::print(
+        "\npersonalised entities not in the projection (PageRank teleports to the others; a step "
+        "with none of them has no scores):\n");
+    for (const analysis::SeriesStep& step : series.steps) {
+      if (step.absent_personalized.empty()) continue;
+      fmt::print("  {}: {}{}\n", step_label(step.at), keys_text(g, step.absent_personalized),
+                 step.unscored() ? " (none present: no scores)" : "");
+    }
+  }
+}
+
+}  // namespace
+
 void print_series(const TemporalGraph& g, const analysis::CentralitySeries& series,
                   const SeriesPrint& print) {
   const std::vector<EntityId> entities =
@@ -188,6 +216,8 @@ void print_series(const TemporalGraph& g, const analysis::CentralitySeries& seri
   };
   std::vector<Changes> changes;
   for (std::size_t s = 0; s + 1 < series.steps.size(); ++s) {
+    // A step without scores (personalisation absent) says nothing of who rose or fell.
+    if (series.steps[s].unscored() || series.steps[s + 1].unscored()) continue;
     Changes c{s, {}};
     for (const auto& change : analysis::rank_changes(series.steps[s], series.steps[s + 1])) {
       if (column.count(change.entity) != 0) c.changes.push_back(change);
@@ -212,8 +242,15 @@ void print_series(const TemporalGraph& g, const analysis::CentralitySeries& seri
     json.key("steps");
     json.begin_array();
     for (const analysis::SeriesStep& step : series.steps) {
-      json.value(
-          {{"at", range_text(step.at)}, {"vertices", step.entities.size()}, {"edges", step.edges}});
+      nlohmann::ordered_json item{
+          {"at", range_text(step.at)}, {"vertices", step.vertices}, {"edges", step.edges}};
+      if (series.personalized) {
+        item["absent_personalized"] = nlohmann::ordered_json::array();
+        for (EntityId id : step.absent_personalized) {
+          item["absent_personalized"].push_back(g.entity(id).key);
+        }
+      }
+      json.value(item);
     }
     json.end_array();
     json.key("series");
@@ -281,7 +318,7 @@ void print_series(const TemporalGraph& g, const analysis::CentralitySeries& seri
   std::vector<std::vector<std::string>> rows;
   for (std::size_t s = 0; s < series.steps.size(); ++s) {
     std::vector<std::string> row{step_label(series.steps[s].at),
-                                 std::to_string(series.steps[s].entities.size())};
+                                 std::to_string(series.steps[s].vertices)};
     for (std::size_t i = 0; i < entities.size(); ++i) {
       const auto& cell = matrix[i][s];
       row.push_back(cell ? fmt::format("{:.4g} #{}", cell->score, cell->rank) : "-");
@@ -289,6 +326,7 @@ void print_series(const TemporalGraph& g, const analysis::CentralitySeries& seri
     rows.push_back(std::move(row));
   }
   print_rows(Format::table, header, std::move(rows));
+  print_series_notes(g, series);
   if (changes.empty()) return;
   fmt::print("\nrank changes (#rank before → after):\n");
   for (const Changes& c : changes) {

@@ -42,8 +42,9 @@ std::vector<EntityId> series_entities(const analysis::CentralitySeries& series,
 // A step's short label: "2013" for a whole year, "2013-05" for a whole month, else its days.
 std::string step_label(DayRange step);
 
-// A series: a matrix of scores (entities × steps) and the rank changes between steps. JSON is
-// streamed to stdout as it is made.
+// A series: a matrix of scores (entities × steps) and the rank changes between steps; the table
+// also gives the personalised entities absent at each step (PageRank), the JSON the same per
+// step. JSON is streamed to stdout as it is made.
 void print_series(const TemporalGraph& graph, const analysis::CentralitySeries& series,
                   const SeriesPrint& print);
 

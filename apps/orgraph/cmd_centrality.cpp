@@ -167,7 +167,7 @@ int run_series(const TemporalGraph& g, const CentralityCommand& o,
       [&bar](std::size_t done, std::size_t total) { bar(done, total); });
   bar.clear();
   const bool all_empty = std::all_of(series.steps.begin(), series.steps.end(),
-                                     [](const auto& s) { return s.entities.empty(); });
+                                     [](const auto& s) { return s.vertices == 0; });
   if (all_empty) {
     throw analysis::empty_projection_error(fmt::format(
         "projection '{}' is empty at every step from {} to {}: it has no edge then (its edges "

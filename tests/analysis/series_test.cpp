@@ -50,6 +50,54 @@ struct Series {
 
 }  // namespace
 
+TEST_CASE("a personalised PageRank series teleports to the personalised entities present") {
+  const Series s;
+  const EntityId a = s.id("A"), c = s.id("C");
+  SUBCASE("some absent: the others take the teleport, and the step says who was absent") {
+    const auto series = s.run(analysis::Measure::pagerank, {.personalization = {{c, 2}, {a, 1}}});
+    REQUIRE(series.steps.size() == 3);
+    CHECK(series.personalized);
+    for (std::size_t i : {0, 1}) {
+      CAPTURE(i);
+      const analysis::SeriesStep& step = series.steps[i];
+      CHECK(step.absent_personalized == std::vector<EntityId>{c});
+      CHECK(step.vertices == 3);
+      CHECK_FALSE(step.unscored());
+      CHECK(step.scores == s.at(i, analysis::Measure::pagerank, {.personalization = {{a, 1}}}));
+    }
+    CHECK(series.steps[2].absent_personalized.empty());
+    CHECK(series.steps[2].scores ==
+          s.at(2, analysis::Measure::pagerank, {.personalization = {{c, 2}, {a, 1}}}));
+  }
+  SUBCASE("all absent at a step: that step has no scores, and no rank changes come from it") {
+    const auto series = s.run(analysis::Measure::pagerank, {.personalization = {{c, 1}}});
+    for (std::size_t i : {0, 1}) {
+      CAPTURE(i);
+      const analysis::SeriesStep& step = series.steps[i];
+      CHECK(step.absent_personalized == std::vector<EntityId>{c});
+      CHECK(step.vertices == 3);
+      CHECK(step.entities.empty());
+      CHECK(step.scores.empty());
+      CHECK(step.unscored());
+    }
+    CHECK(series.steps[2].entities.size() == 4);
+    CHECK(series.steps[2].scores ==
+          s.at(2, analysis::Measure::pagerank, {.personalization = {{c, 1}}}));
+  }
+  SUBCASE("absent at every step: a usage error") {
+    CHECK_THROWS_WITH_AS(
+        s.run(analysis::Measure::pagerank, {.personalization = {{s.id("D"), 1}}}),
+        "personalisation: none of its entities is in the projection at any step of the series",
+        query_error);
+  }
+  SUBCASE("other measures ignore personalisation, as at a date") {
+    const auto series = s.run(analysis::Measure::betweenness, {.personalization = {{c, 1}}});
+    CHECK_FALSE(series.personalized);
+    CHECK(series.steps[0].absent_personalized.empty());
+    CHECK(series.steps[0].scores == s.at(0, analysis::Measure::betweenness));
+  }
+}
+
 TEST_CASE("a series names the step at which a power iteration did not converge") {
   const Series s;
   try {

@@ -28,8 +28,10 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
   if (measure == Measure::edge_betweenness) {
     throw query_error("edge_betweenness scores edges, not entities: it has no series");
   }
+  const bool personalized = measure == Measure::pagerank && !options.personalization.empty();
   CentralitySeries series;
   series.measure = measure;
+  series.personalized = personalized;
   series.steps.resize(steps.size());
   if (is_degree(measure)) {
     // Degrees change only where edges do: read them off the state the changes keep, with no
@@ -47,6 +49,7 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
                               step.at = change.at;
                               step.edges = state.edge_count();
                               state.degrees(degree_options, step.entities, step.scores, step.ranks);
+                              step.vertices = step.entities.size();
                               if (step_progress) step_progress(i + 1, steps.size());
                             });
     return series;
@@ -61,21 +64,33 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
       if (total > 0) step_progress(current * kUnits + kUnits * done / total, steps.size() * kUnits);
     };
   }
+  bool some_vertices = false, some_scored = false;
   project_series(graph, steps, spec, project_options, [&](std::size_t i, const Projection& p) {
     current = i;
     SeriesStep& step = series.steps[i];
     step.at = p.at();
+    step.vertices = p.vertex_count();
     step.edges = p.edge_count();
-    if (p.vertex_count() > 0) {
+    some_vertices |= p.vertex_count() > 0;
+    if (p.vertex_count() > 0 && personalized) {
+      // Teleport only to the personalised entities present; with no weight left, no scores.
       step_options.personalization.clear();
+      double present = 0;
       for (const auto& entry : options.personalization) {
-        if (p.vertex_of(entry.first)) step_options.personalization.push_back(entry);
+        if (p.vertex_of(entry.first)) {
+          step_options.personalization.push_back(entry);
+          present += entry.second;
+        } else {
+          step.absent_personalized.push_back(entry.first);
+        }
       }
-      if (!options.personalization.empty() && step_options.personalization.empty()) {
-        throw query_error(
-            fmt::format("personalisation: none of its entities is in the projection at {}",
-                        range_text(p.at())));
-      }
+      std::sort(step.absent_personalized.begin(), step.absent_personalized.end());
+      step.absent_personalized.erase(
+          std::unique(step.absent_personalized.begin(), step.absent_personalized.end()),
+          step.absent_personalized.end());
+      if (!(present > 0)) step_options.personalization.clear();
+    }
+    if (p.vertex_count() > 0 && (!personalized || !step_options.personalization.empty())) {
       Scores scores;
       try {
         scores = centrality(p, measure, step_options);
@@ -83,6 +98,7 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
         throw convergence_error(fmt::format("{} at {}", e.measure(), range_text(p.at())),
                                 e.iterations(), e.residual(), e.limit());
       }
+      some_scored = true;
       step.entities.assign(p.entities().begin(), p.entities().end());
       step.scores = std::move(scores.values);
       step.ranks = ranks(step.scores);
@@ -90,6 +106,10 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
     }
     if (step_progress) step_progress((i + 1) * kUnits, steps.size() * kUnits);
   });
+  if (personalized && some_vertices && !some_scored) {
+    throw query_error(
+        "personalisation: none of its entities is in the projection at any step of the series");
+  }
   return series;
 }
 

@@ -16,15 +16,26 @@ namespace orgraph::analysis {
 // The scores at one step. An empty projection gives an empty step (not an error).
 struct SeriesStep {
   DayRange at;
-  std::vector<EntityId> entities;                  // the projection's vertices, ascending
+  // The projection's vertices, ascending: the entities scored. Empty when the projection is, and
+  // when the step has no scores (personalised PageRank with none of its entities present).
+  std::vector<EntityId> entities;
   std::vector<double> scores;                      // aligned with entities
   std::vector<std::uint32_t> ranks;                // competition ranks, 1 = highest (see ranks())
+  std::size_t vertices = 0;                        // vertices of the projection
   std::size_t edges = 0;                           // edges of the projection
   std::optional<ApproxBetweenness> approximation;  // approx_betweenness: samples and bound
+  // Personalised PageRank: the personalised entities not in the projection at this step,
+  // ascending. Their teleport weight is left out and the others' renormalised; when none is
+  // present the step has no scores.
+  std::vector<EntityId> absent_personalized;
+
+  // Whether the projection had vertices but the step has no scores (see entities).
+  bool unscored() const noexcept { return vertices > 0 && entities.empty(); }
 };
 
 struct CentralitySeries {
   Measure measure = Measure::degree;
+  bool personalized = false;  // PageRank with personalisation
   std::vector<SeriesStep> steps;
 };
 
@@ -32,9 +43,9 @@ struct CentralitySeries {
 // the projections from one sweep (project_series). Calls step_progress(done, total) as the
 // work advances, within steps as well as after each (done == total at the end). Throws query_error
 // for edge_betweenness (scores of edges, not entities) and when personalisation names no entity
-// present at a step; rethrows convergence_error as "PageRank at STEP did not converge …", the
-// message at a date with the step. Time: Σ over steps of the measure's time on that step's
-// projection, plus one sweep.
+// present at any step with vertices; rethrows convergence_error as "PageRank at STEP did not
+// converge …", the message at a date with the step. Time: Σ over steps of the measure's time on
+// that step's projection, plus one sweep.
 CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const DayRange> steps,
                                    const ProjectionSpec& spec, Measure measure,
                                    const ProjectOptions& project_options = {},
