@@ -81,6 +81,7 @@ analysis::CentralityOptions centrality_options(const TemporalGraph& g, const Cen
   c.tolerance = o.tolerance;
   for (const std::string& p : o.personalize)
     c.personalization.push_back(personalization_entry(g, p));
+  analysis::check_personalization(g, c.personalization);
   c.epsilon = o.epsilon;
   c.delta = o.delta;
   c.seed = o.seed;

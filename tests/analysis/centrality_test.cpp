@@ -158,6 +158,25 @@ TEST_CASE("personalised PageRank teleports to the chosen entities") {
                   query_error);
 }
 
+// 0 — 1
+TEST_CASE("personalisation weights must be finite and not negative") {
+  const TemporalGraph g = test::vertices_graph(2);
+  const auto p = projection_of(g, 2, {{0, 1}}, Direction::undirected);
+  // Adding up to a positive total is not enough: -1 and 2 would teleport with probability −1.
+  CHECK_THROWS_WITH_AS(
+      analysis::pagerank(p, {.personalization = {{p.entity(0), -1.0}, {p.entity(1), 2.0}}}),
+      "personalisation: the weight of 'v0' is -1; weights must be finite and at least 0",
+      query_error);
+  CHECK_THROWS_WITH_AS(analysis::pagerank(p, {.personalization = {{p.entity(1), INFINITY}}}),
+                       doctest::Contains("the weight of 'v1' is inf"), query_error);
+  CHECK_THROWS_WITH_AS(analysis::pagerank(p, {.personalization = {{p.entity(1), NAN}}}),
+                       doctest::Contains("the weight of 'v1' is nan"), query_error);
+  // A zero weight is allowed beside a positive one: that entity is simply not teleported to.
+  const auto pr =
+      analysis::pagerank(p, {.personalization = {{p.entity(0), 1.0}, {p.entity(1), 0}}});
+  check_scores(pr, {1 / 1.85, 0.85 / 1.85}, 1e-6);
+}
+
 TEST_CASE("power iterations that do not converge report iterations and residual") {
   const TemporalGraph g = test::vertices_graph(5);
   const auto p = projection_of(g, 5, {{0, 1}, {0, 2}, {0, 3}, {0, 4}}, Direction::undirected);

@@ -90,6 +90,11 @@ TEST_CASE("a personalised PageRank series teleports to the personalised entities
         "personalisation: none of its entities is in the projection at any step of the series",
         query_error);
   }
+  SUBCASE("weights are checked before any step, present or not") {
+    CHECK_THROWS_WITH_AS(
+        s.run(analysis::Measure::pagerank, {.personalization = {{s.id("D"), -1}, {a, 2}}}),
+        doctest::Contains("the weight of 'D' is -1"), query_error);
+  }
   SUBCASE("other measures ignore personalisation, as at a date") {
     const auto series = s.run(analysis::Measure::betweenness, {.personalization = {{c, 1}}});
     CHECK_FALSE(series.personalized);

@@ -29,6 +29,7 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
     throw query_error("edge_betweenness scores edges, not entities: it has no series");
   }
   const bool personalized = measure == Measure::pagerank && !options.personalization.empty();
+  if (personalized) check_personalization(graph, options.personalization);
   CentralitySeries series;
   series.measure = measure;
   series.personalized = personalized;

@@ -34,6 +34,22 @@ convergence_error::convergence_error(std::string_view measure, int iterations, d
       residual_(residual),
       limit_(limit) {}
 
+void check_personalization(const TemporalGraph& graph,
+                           std::span<const std::pair<EntityId, double>> personalization) {
+  double total = 0;
+  for (const auto& [entity, weight] : personalization) {
+    if (!std::isfinite(weight) || weight < 0) {
+      throw query_error(fmt::format(
+          "personalisation: the weight of '{}' is {}; weights must be finite and at least 0",
+          graph.entity(entity).key, weight));
+    }
+    total += weight;
+  }
+  if (!personalization.empty() && !(total > 0)) {
+    throw query_error("personalisation: the weights must add up to more than 0");
+  }
+}
+
 std::vector<double> eigenvector(const Projection& p, const EigenvectorOptions& options) {
   const std::size_t n = p.vertex_count();
   if (n == 0) return {};
@@ -70,6 +86,7 @@ std::vector<double> pagerank(const Projection& p, const PageRankOptions& options
   // Teleport (and dangling) distribution.
   std::vector<double> teleport(n, 1.0 / static_cast<double>(n));
   if (!options.personalization.empty()) {
+    check_personalization(p.graph(), options.personalization);
     teleport.assign(n, 0);
     double total = 0;
     for (const auto& [entity, weight] : options.personalization) {

@@ -125,10 +125,17 @@ struct PageRankOptions {
   double tolerance = 1e-6;  // stop when the L1 change is below n · tolerance
   Weighting weighting = Weighting::weighted;
   // Teleport weights by entity (normalised to sum 1); empty: uniform. Also the dangling
-  // distribution, as in networkx. Throws query_error for an entity not in the projection or a
-  // total weight that is not positive.
+  // distribution, as in networkx. Throws query_error for a weight that is negative or not
+  // finite (check_personalization), an entity not in the projection, or a total weight that is
+  // not positive.
   std::vector<std::pair<EntityId, double>> personalization;
 };
+
+// Throws query_error naming the entity (by its id in `graph`) when a personalisation weight is
+// negative or not finite (a teleport probability cannot be either), or when the weights add up
+// to 0. Time: O(entries).
+void check_personalization(const TemporalGraph& graph,
+                           std::span<const std::pair<EntityId, double>> personalization);
 
 // PageRank (Page, Brin, Motwani and Winograd 1999) by power iteration, as networkx pagerank:
 // an undirected edge is an arc each way, dangling vertices jump as the personalisation says.
