@@ -31,6 +31,12 @@ nlohmann::ordered_json approximation_json(const analysis::ApproxBetweenness& a) 
   return j;
 }
 
+// What the scores approximate: "exact normalised betweenness" or "exact raw betweenness".
+std::string_view exact_text(const analysis::ApproxBetweenness& a) {
+  return a.normalization == analysis::Normalization::none ? "exact raw betweenness"
+                                                          : "exact normalised betweenness";
+}
+
 // "approximate: … every score within ±error of the exact one with probability ≥ 1 − δ".
 std::string approximation_note(const analysis::ApproxBetweenness& a) {
   const std::string how =
@@ -39,8 +45,8 @@ std::string approximation_note(const analysis::ApproxBetweenness& a) {
           : std::string("Hoeffding bound with a union over the vertices");
   return fmt::format(
       "approximate: {} sampled shortest paths ({}); with probability ≥ {:g} every score is "
-      "within ±{:.4g} of exact normalised betweenness (ε = {:g}, δ = {:g})",
-      a.samples, how, 1 - a.delta, a.error, a.epsilon, a.delta);
+      "within ±{:.4g} of {} (ε = {:g}, δ = {:g})",
+      a.samples, how, 1 - a.delta, a.error, exact_text(a), a.epsilon, a.delta);
 }
 
 // The keys of the entities in `ids`, comma-separated.

@@ -232,6 +232,9 @@ int run_centrality(const CentralityCommand& o) {
   }
   const analysis::ProjectionSpec& spec = analysis::projection_by_name(o.projection);
   const analysis::Measure measure = analysis::measure_by_name(o.measure);
+  analysis::check_normalization(measure, o.normalization == "none"
+                                             ? analysis::Normalization::none
+                                             : analysis::Normalization::networkx);
   if (!(o.epsilon > 0 && o.epsilon < 1 && o.delta > 0 && o.delta < 1)) {
     throw query_error("--epsilon and --delta must lie strictly between 0 and 1");
   }

@@ -71,6 +71,49 @@ TEST_CASE("centrality of a path") {
   check_scores(analysis::harmonic(p), {1 + 0.5 + 1.0 / 3, 2.5, 2.5, 1 + 0.5 + 1.0 / 3});
 }
 
+// 0 — 1 — 2 — 3      4 — 5
+TEST_CASE("raw closeness is 1/Σd; harmonic centrality is raw either way") {
+  const TemporalGraph g = test::vertices_graph(6);
+  const auto p = projection_of(g, 6, {{0, 1}, {1, 2}, {2, 3}, {4, 5}}, Direction::undirected);
+  const analysis::ClosenessOptions raw{.normalization = analysis::Normalization::none};
+  // v0: 1 + 2 + 3; v1: 1 + 1 + 2; v4: 1. Neither the reachable count nor n scales it.
+  check_scores(analysis::closeness(p, raw), {1.0 / 6, 1.0 / 4, 1.0 / 4, 1.0 / 6, 1, 1});
+  auto reachable_only = raw;
+  reachable_only.disconnected = analysis::Disconnected::reachable_only;
+  check_scores(analysis::closeness(p, reachable_only), analysis::closeness(p, raw));
+  CHECK(analysis::harmonic(p, raw) == analysis::harmonic(p));
+  // The dispatcher passes the normalization on.
+  check_scores(analysis::centrality(p, analysis::Measure::closeness,
+                                    {.normalization = analysis::Normalization::none})
+                   .values,
+               analysis::closeness(p, raw));
+}
+
+// 0 → 1 → 2
+TEST_CASE("raw closeness of a directed path counts distances to each vertex") {
+  const TemporalGraph g = test::vertices_graph(3);
+  const auto p = projection_of(g, 3, {{0, 1}, {1, 2}}, Direction::directed);
+  check_scores(analysis::closeness(p, {.normalization = analysis::Normalization::none}),
+               {0, 1, 1.0 / 3});
+}
+
+// 0 — 1
+TEST_CASE("eigenvector centrality and PageRank have no raw form") {
+  const TemporalGraph g = test::vertices_graph(2);
+  const auto p = projection_of(g, 2, {{0, 1}}, Direction::undirected);
+  const analysis::CentralityOptions raw{.normalization = analysis::Normalization::none};
+  CHECK_THROWS_WITH_AS(analysis::centrality(p, analysis::Measure::eigenvector, raw),
+                       doctest::Contains("does not apply to eigenvector"), query_error);
+  CHECK_THROWS_WITH_AS(analysis::centrality(p, analysis::Measure::pagerank, raw),
+                       doctest::Contains("does not apply to pagerank"), query_error);
+  for (analysis::Measure m : analysis::measures()) {
+    CAPTURE(m);
+    const bool spectral = m == analysis::Measure::eigenvector || m == analysis::Measure::pagerank;
+    CHECK_NOTHROW(analysis::check_normalization(m, analysis::Normalization::networkx));
+    if (!spectral) CHECK_NOTHROW(analysis::check_normalization(m, analysis::Normalization::none));
+  }
+}
+
 //      1
 //      |
 //  4 — 0 — 2
@@ -258,6 +301,25 @@ TEST_CASE("approximate betweenness stays within its stated bound") {
     // Not trivially zero: the estimate finds the most central vertex's weight.
     const double top = *std::max_element(exact.begin(), exact.end());
     CHECK(*std::max_element(approx.scores.begin(), approx.scores.end()) > top / 2);
+    {  // Raw: on the scale of exact raw betweenness, within the bound rescaled alike.
+      const analysis::Normalization none = analysis::Normalization::none;
+      const auto exact_raw = analysis::betweenness(p, {.normalization = none});
+      const auto raw =
+          analysis::approx_betweenness(p, {.epsilon = 0.02, .delta = 0.1, .normalization = none});
+      CHECK(raw.normalization == none);
+      CHECK(raw.samples == approx.samples);
+      // Pairs: n(n−1) ordered ones, unordered when undirected, as exact raw betweenness counts.
+      const double pairs = n * (n - 1.0) / (directed ? 1 : 2);
+      CHECK(raw.error == doctest::Approx(0.02 * pairs));
+      double worst_raw = 0;
+      for (int v = 0; v < n; ++v) {
+        CHECK(raw.scores[v] ==
+              doctest::Approx(approx.scores[v] * (n - 1.0) * (n - 2.0) / (directed ? 1 : 2)));
+        worst_raw = std::max(worst_raw, std::abs(raw.scores[v] - exact_raw[v]));
+      }
+      CHECK(worst_raw <= raw.error);
+      CHECK(worst_raw > 0);  // an estimate, not the exact scores
+    }
   }
 }
 

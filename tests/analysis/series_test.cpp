@@ -121,4 +121,17 @@ TEST_CASE("a series names the step at which a power iteration did not converge")
                        analysis::convergence_error);
 }
 
+TEST_CASE("a series refuses a normalization its measure does not have, before any step") {
+  const Series s;
+  for (analysis::Measure m : {analysis::Measure::eigenvector, analysis::Measure::pagerank}) {
+    CAPTURE(m);
+    CHECK_THROWS_WITH_AS(s.run(m, {.normalization = analysis::Normalization::none}),
+                         doctest::Contains("--normalization none does not apply"), query_error);
+  }
+  const auto raw =
+      s.run(analysis::Measure::closeness, {.normalization = analysis::Normalization::none});
+  CHECK(raw.steps[2].scores ==
+        s.at(2, analysis::Measure::closeness, {.normalization = analysis::Normalization::none}));
+}
+
 }  // namespace orgraph

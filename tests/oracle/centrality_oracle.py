@@ -5,7 +5,11 @@ For every graph, date and projection, `orgraph centrality --export-projection` w
 projection it measured as GraphML; networkx reads that file and computes each measure; every
 score orgraph prints (--format json, all scores) must match: relative error below 1e-9, 1e-6 for
 eigenvector centrality and PageRank (power iterations). A measure that does not converge must
-fail in both (orgraph: exit 1). Approximate betweenness must lie within the error bound it prints.
+fail in both (orgraph: exit 1). Approximate betweenness must lie within the error bound it prints,
+normalised and raw (--normalization none, against betweenness_centrality(normalized=False)).
+Raw closeness (--normalization none) is 1/Σd, networkx's closeness without its (n − 1) scaling;
+raw harmonic centrality is networkx's, which does not scale it; eigenvector centrality and
+PageRank have no raw form and must be refused as a usage error (exit 2).
 
 Each graph is also measured with --keep-isolated and with --certain-only. Generated graphs are
 measured at 2020-06 (the first also at 2016 with both options); a --generate-large graph (a few
@@ -73,6 +77,17 @@ def scaled(pairs, n):
     return {v: d / (n - 1) if n > 1 else 1.0 for v, d in pairs}
 
 
+def raw_closeness(G):
+    """1/Σd over the vertices that reach each vertex (distances to it, as closeness_centrality
+    counts them in a directed graph); 0 when none does."""
+    H = G.reverse() if G.is_directed() else G
+    result = {}
+    for v in G:
+        total = sum(nx.single_source_shortest_path_length(H, v).values())
+        result[v] = 1 / total if total > 0 else 0.0
+    return result
+
+
 def networkx_measures(G):
     """Each measure orgraph offers, with orgraph's extra arguments, as networkx computes it:
     name -> (measure, extra arguments, networkx function, tolerance)."""
@@ -113,7 +128,11 @@ def networkx_measures(G):
         "closeness": ("closeness", [], lambda: nx.closeness_centrality(G), TIGHT),
         "closeness_reachable": ("closeness", ["--disconnected", "reachable_only"],
                                 lambda: nx.closeness_centrality(G, wf_improved=False), TIGHT),
+        "closeness_raw": ("closeness", ["--normalization", "none"], lambda: raw_closeness(G),
+                          TIGHT),
         "harmonic": ("harmonic", [], lambda: nx.harmonic_centrality(G), TIGHT),
+        "harmonic_raw": ("harmonic", ["--normalization", "none"],
+                         lambda: nx.harmonic_centrality(G), TIGHT),
         "eigenvector": ("eigenvector", [],
                         lambda: nx.eigenvector_centrality(G, weight="weight"), POWER),
         "eigenvector_unweighted": ("eigenvector", ["--ignore-weights"],
@@ -136,7 +155,7 @@ def networkx_measures(G):
 # graph measured, and on the large graph, where each run loads thousands of entities and
 # networkx's shortest paths (pure Python, O(V·E)) are slow.
 WITH_OPTIONS = {"degree", "degree_raw", "in_degree_weighted", "betweenness", "edge_betweenness",
-                "closeness", "closeness_reachable", "harmonic", "eigenvector",
+                "closeness", "closeness_reachable", "closeness_raw", "harmonic", "eigenvector",
                 "pagerank_personalised"}
 LINEAR = {"degree", "degree_weighted", "in_degree_weighted", "out_degree_weighted",
           "eigenvector", "eigenvector_unweighted", "pagerank", "pagerank_personalised"}
@@ -194,17 +213,27 @@ def check_projection(orgraph, graph, at, projection, workdir, options=(), only=N
         compare(label, got, want, tol)
     if not approximate:
         return True
-    # Approximate betweenness: within the bound it states (deterministic for its seed).
-    out = run(orgraph, "centrality", *base, "--measure", "approx_betweenness", "--epsilon", "0.05")
-    if out.returncode != 0:
-        failures.append(f"{where} approx_betweenness: exit {out.returncode}: {out.stderr}")
-    else:
+    # No raw form: a usage error, whatever the graph.
+    for measure in ("eigenvector", "pagerank"):
+        out = run(orgraph, "centrality", *base, "--measure", measure, "--normalization", "none")
+        if out.returncode != 2 or "does not apply" not in out.stderr:
+            failures.append(f"{where} {measure} --normalization none: exit {out.returncode}: "
+                            f"{out.stderr.strip()}")
+    # Approximate betweenness: within the bound it states (deterministic for its seed), on the
+    # scale of exact betweenness normalised or raw.
+    for extra, normalized in (([], True), (["--normalization", "none"], False)):
+        label = " ".join([where, "approx_betweenness", *extra])
+        out = run(orgraph, "centrality", *base, "--measure", "approx_betweenness", "--epsilon",
+                  "0.05", *extra)
+        if out.returncode != 0:
+            failures.append(f"{label}: exit {out.returncode}: {out.stderr}")
+            continue
         got, data = scores_of(out.stdout, directed)
         bound = data["approximation"]["error"]
-        exact = nx.betweenness_centrality(G)
+        exact = nx.betweenness_centrality(G, normalized=normalized)
         worst = max((abs(got[v] - exact[v]) for v in exact), default=0)
         if worst > bound:
-            failures.append(f"{where} approx_betweenness: off by {worst} > bound {bound}")
+            failures.append(f"{label}: off by {worst} > bound {bound}")
     return True
 
 

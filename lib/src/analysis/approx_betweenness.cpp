@@ -216,6 +216,7 @@ ApproxBetweenness approx_betweenness(const Projection& p, const ApproxBetweennes
   ApproxBetweenness result;
   result.epsilon = options.epsilon;
   result.delta = options.delta;
+  result.normalization = options.normalization;
   result.scores.assign(n, 0);
   if (n < 3) return result;  // no vertex lies inside a shortest path
   // How many samples: the smaller of the two guarantees (SampleBound).
@@ -255,15 +256,21 @@ ApproxBetweenness approx_betweenness(const Projection& p, const ApproxBetweennes
     progress.add(last - first, thread);
   });
   progress.finish();
-  // Fraction of samples through v, rescaled from the n(n−1) scale to networkx's (n−1)(n−2).
+  // The fraction of samples through v estimates its dependency over the n(n−1) ordered pairs:
+  // rescaled to networkx's (n−1)(n−2), or raw to the pairs themselves (unordered ones when
+  // undirected, as betweenness() counts them).
   const double nd = static_cast<double>(n);
-  const double scale = nd / (nd - 2) / static_cast<double>(result.samples);
+  const double pairs = options.normalization == Normalization::none
+                           ? nd * (nd - 1) / (p.directed() ? 1 : 2)
+                           : nd / (nd - 2);
+  const double scale = pairs / static_cast<double>(result.samples);
   for (std::size_t v = 0; v < n; ++v) {
     std::uint64_t c = 0;
     for (const auto& thread_counts : counts) c += thread_counts[v];
     result.scores[v] = static_cast<double>(c) * scale;
   }
-  result.error = options.epsilon * nd / (nd - 2);
+  result.error = options.normalization == Normalization::none ? options.epsilon * pairs
+                                                              : options.epsilon * nd / (nd - 2);
   return result;
 }
 

@@ -79,15 +79,32 @@ Measure measure_by_name(std::string_view name) {
   throw query_error(fmt::format("unknown measure '{}': expected one of {}", name, names));
 }
 
+void check_normalization(Measure measure, Normalization normalization) {
+  if (normalization != Normalization::none) return;
+  if (measure == Measure::eigenvector) {
+    throw query_error(
+        "--normalization none does not apply to eigenvector: its scores are normalised by "
+        "definition (Euclidean norm 1) and have no raw form");
+  }
+  if (measure == Measure::pagerank) {
+    throw query_error(
+        "--normalization none does not apply to pagerank: its scores are a probability "
+        "distribution (they add up to 1) and have no raw form");
+  }
+}
+
 Scores centrality(const Projection& p, Measure measure, const CentralityOptions& o) {
+  check_normalization(measure, o.normalization);
   Scores s;
   s.measure = measure;
   const DegreeOptions degree_options{.weighting = o.degree_weighting,
                                      .normalization = o.normalization};
   const BetweennessOptions betweenness_options{
       .normalization = o.normalization, .threads = o.threads, .progress = o.progress};
-  const ClosenessOptions closeness_options{
-      .disconnected = o.disconnected, .threads = o.threads, .progress = o.progress};
+  const ClosenessOptions closeness_options{.disconnected = o.disconnected,
+                                           .normalization = o.normalization,
+                                           .threads = o.threads,
+                                           .progress = o.progress};
   switch (measure) {
     case Measure::degree:
     case Measure::in_degree:
@@ -128,6 +145,7 @@ Scores centrality(const Projection& p, Measure measure, const CentralityOptions&
                                                .delta = o.delta,
                                                .seed = o.seed,
                                                .threads = o.threads,
+                                               .normalization = o.normalization,
                                                .progress = o.progress});
       s.values = s.approximation->scores;
       break;

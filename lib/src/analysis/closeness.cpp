@@ -98,12 +98,14 @@ std::vector<double> degree(const Projection& p, const DegreeOptions& options) {
 std::vector<double> closeness(const Projection& p, const ClosenessOptions& options) {
   const double n = static_cast<double>(p.vertex_count());
   const bool wf = options.disconnected == Disconnected::wf_improved;
+  const bool raw = options.normalization == Normalization::none;
   return per_vertex(p, options, [&](const std::vector<std::uint64_t>& counts) {
     std::uint64_t reached = 0, total = 0;
     for (std::size_t d = 0; d < counts.size(); ++d) {
       reached += counts[d];
       total += counts[d] * d;
     }
+    if (raw) return total > 0 ? 1.0 / static_cast<double>(total) : 0.0;
     // networkx: (len(sp) - 1) / totsp, times (len(sp) - 1) / (n - 1) when wf_improved.
     double c = 0;
     if (total > 0 && n > 1) {

@@ -28,6 +28,7 @@ CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const D
   if (measure == Measure::edge_betweenness) {
     throw query_error("edge_betweenness scores edges, not entities: it has no series");
   }
+  check_normalization(measure, options.normalization);
   const bool personalized = measure == Measure::pagerank && !options.personalization.empty();
   if (personalized) check_personalization(graph, options.personalization);
   CentralitySeries series;

@@ -22,7 +22,10 @@
 namespace orgraph::analysis {
 
 // Whether scores are scaled as networkx's *_centrality functions scale them (the default) or
-// left raw (degree counts, pair dependencies over unordered pairs for undirected graphs).
+// left raw: degree counts, betweenness as pair dependencies (over unordered pairs for undirected
+// graphs), closeness as 1/Σd. Harmonic centrality is raw either way (networkx does not scale
+// it); eigenvector centrality and PageRank are normalised by definition and have no raw form
+// (check_normalization).
 enum class Normalization : std::uint8_t { networkx, none };
 
 // Which arcs a degree counts in a directed projection (undirected: all three are the degree).
@@ -95,12 +98,16 @@ std::string_view to_string(Disconnected disconnected);
 
 struct ClosenessOptions {
   Disconnected disconnected = Disconnected::wf_improved;
+  // closeness: none gives 1/Σd; harmonic: the same values either way.
+  Normalization normalization = Normalization::networkx;
   unsigned threads = 0;
   Progress progress;
 };
 
 // Closeness centrality, unweighted, on distances *to* each vertex in a directed projection
-// (networkx closeness_centrality). Isolated vertices score 0. Time: O(V·E / threads).
+// (networkx closeness_centrality). Raw (Normalization::none): 1/Σd over the vertices that reach
+// it, the closeness of Sabidussi 1966, unscaled by their number whatever `disconnected` says.
+// Isolated vertices score 0. Time: O(V·E / threads).
 std::vector<double> closeness(const Projection& p, const ClosenessOptions& options = {});
 
 // Harmonic centrality: Σ 1/d(v, u) over the vertices v that reach u (Marchiori and Latora 2000;
@@ -157,19 +164,23 @@ struct ApproxBetweennessOptions {
   double delta = 0.1;     // probability that some score is off by more than epsilon
   std::uint64_t seed = 1;
   unsigned threads = 0;
+  // The scale of the scores and of the error: that of betweenness() with the same normalization.
+  Normalization normalization = Normalization::networkx;
   Progress progress;
 };
 
 struct ApproxBetweenness {
-  std::vector<double> scores;  // on the scale of betweenness() with Normalization::networkx
+  std::vector<double> scores;  // on the scale of betweenness() with the same normalization
   std::size_t samples = 0;
   SampleBound bound = SampleBound::vc_dimension;
   std::size_t vertex_diameter = 0;  // the upper bound used (0 with hoeffding)
   // With probability at least 1 − delta every score is within ±error of the exact one. error is
-  // epsilon rescaled from the n(n−1) scale to networkx's (n−1)(n−2): epsilon · n/(n−2).
+  // epsilon rescaled from the n(n−1) scale of ordered pairs to the scores' scale: networkx's
+  // (n−1)(n−2), epsilon · n/(n−2); raw, epsilon · n(n−1), halved when undirected.
   double error = 0;
   double epsilon = 0;
   double delta = 0;
+  Normalization normalization = Normalization::networkx;
 };
 
 // Betweenness estimated from r random shortest paths (Riondato–Kornaropoulos sampling): pick an
@@ -197,6 +208,10 @@ enum class Measure : std::uint8_t {
 std::string_view to_string(Measure measure);
 // Every measure, in enum order. Time: O(1).
 std::span<const Measure> measures();
+// Throws query_error when `normalization` is none and `measure` is eigenvector or PageRank:
+// their scores are normalised by definition (Euclidean norm 1; a probability distribution), so
+// they have no raw form to give. Time: O(1).
+void check_normalization(Measure measure, Normalization normalization);
 // The measure called `name`; throws query_error listing every measure otherwise.
 Measure measure_by_name(std::string_view name);
 
@@ -223,7 +238,8 @@ struct Scores {
   std::optional<ApproxBetweenness> approximation;  // approx_betweenness: samples and bound
 };
 
-// Runs `measure` on `p` with the matching fields of `options`. Time: that measure's.
+// Runs `measure` on `p` with the matching fields of `options`. Throws query_error when the
+// normalization does not apply to the measure (check_normalization). Time: that measure's.
 Scores centrality(const Projection& p, Measure measure, const CentralityOptions& options = {});
 
 // The relative difference up to which two scores count as equal. Structurally equal vertices get

@@ -41,12 +41,12 @@ struct CentralitySeries {
 
 // `measure` on the projection `spec` at each of `steps` (ascending; see query::periods), with
 // the projections from one sweep (project_series). Calls step_progress(done, total) as the
-// work advances, within steps as well as after each (done == total at the end). Throws query_error
-// for edge_betweenness (scores of edges, not entities), for bad personalisation weights
-// (check_personalization) before any step, and when personalisation names no entity present at
-// any step with vertices; rethrows convergence_error as "PageRank at STEP did not
-// converge …", the message at a date with the step. Time: Σ over steps of the measure's time on
-// that step's projection, plus one sweep.
+// work advances, within steps as well as after each (done == total at the end). Throws
+// query_error for edge_betweenness (scores of edges, not entities), for a normalization that does
+// not apply to the measure (check_normalization) or bad personalisation weights
+// (check_personalization), all before any step, and when personalisation names no entity present
+// at any step with vertices; rethrows convergence_error as "PageRank at STEP did not converge …".
+// Time: Σ over steps of the measure's time on that step's projection, plus one sweep.
 CentralitySeries centrality_series(const TemporalGraph& graph, std::span<const DayRange> steps,
                                    const ProjectionSpec& spec, Measure measure,
                                    const ProjectOptions& project_options = {},
