@@ -31,6 +31,14 @@ nlohmann::ordered_json approximation_json(const analysis::ApproxBetweenness& a) 
   return j;
 }
 
+// Which guarantee fixed the samples: "Riondato–Kornaropoulos VC bound, vertex diameter ≤ 7".
+std::string bound_text(const analysis::ApproxBetweenness& a) {
+  return a.bound == analysis::SampleBound::vc_dimension
+             ? fmt::format("Riondato–Kornaropoulos VC bound, vertex diameter ≤ {}",
+                           a.vertex_diameter)
+             : std::string("Hoeffding bound with a union over the vertices");
+}
+
 // What the scores approximate: "exact normalised betweenness" or "exact raw betweenness".
 std::string_view exact_text(const analysis::ApproxBetweenness& a) {
   return a.normalization == analysis::Normalization::none ? "exact raw betweenness"
@@ -39,14 +47,10 @@ std::string_view exact_text(const analysis::ApproxBetweenness& a) {
 
 // "approximate: … every score within ±error of the exact one with probability ≥ 1 − δ".
 std::string approximation_note(const analysis::ApproxBetweenness& a) {
-  const std::string how =
-      a.bound == analysis::SampleBound::vc_dimension
-          ? fmt::format("Riondato–Kornaropoulos VC bound, vertex diameter ≤ {}", a.vertex_diameter)
-          : std::string("Hoeffding bound with a union over the vertices");
   return fmt::format(
       "approximate: {} sampled shortest paths ({}); with probability ≥ {:g} every score is "
       "within ±{:.4g} of {} (ε = {:g}, δ = {:g})",
-      a.samples, how, 1 - a.delta, a.error, exact_text(a), a.epsilon, a.delta);
+      a.samples, bound_text(a), 1 - a.delta, a.error, exact_text(a), a.epsilon, a.delta);
 }
 
 // The keys of the entities in `ids`, comma-separated.
@@ -175,8 +179,25 @@ std::vector<EntityId> series_entities(const analysis::CentralitySeries& series,
 
 namespace {
 
-// Below a series table: the personalised entities absent at each step of PageRank.
+// Below a series table: the error bound of each step of approximate betweenness, and the
+// personalised entities absent at each step of PageRank.
 void print_series_notes(const TemporalGraph& g, const analysis::CentralitySeries& series) {
+  const auto approximated =
+      std::find_if(series.steps.begin(), series.steps.end(),
+                   [](const analysis::SeriesStep& step) { return step.approximation.has_value(); });
+  if (approximated != series.steps.end()) {
+    const analysis::ApproxBetweenness& a = *approximated->approximation;
+    fmt::print(
+        "\napproximate: at each step, with probability ≥ {:g} every score is within ±error of {} "
+        "(ε = {:g}, δ = {:g}):\n",
+        1 - a.delta, exact_text(a), a.epsilon, a.delta);
+    for (const analysis::SeriesStep& step : series.steps) {
+      if (!step.approximation) continue;
+      fmt::print("  {}: error ±{:.4g}, {} sampled shortest paths ({})\n", step_label(step.at),
+                 step.approximation->error, step.approximation->samples,
+                 bound_text(*step.approximation));
+    }
+  }
   const bool absences = std::any_of(
       series.steps.begin(), series.steps.end(),
       [](const analysis::SeriesStep& step) { return !step.absent_personalized.empty(); });
@@ -250,6 +271,10 @@ void print_series(const TemporalGraph& g, const analysis::CentralitySeries& seri
     for (const analysis::SeriesStep& step : series.steps) {
       nlohmann::ordered_json item{
           {"at", range_text(step.at)}, {"vertices", step.vertices}, {"edges", step.edges}};
+      if (series.measure == analysis::Measure::approx_betweenness) {
+        item["approximation"] =
+            step.approximation ? approximation_json(*step.approximation) : nlohmann::ordered_json();
+      }
       if (series.personalized) {
         item["absent_personalized"] = nlohmann::ordered_json::array();
         for (EntityId id : step.absent_personalized) {

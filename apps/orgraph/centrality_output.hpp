@@ -43,8 +43,8 @@ std::vector<EntityId> series_entities(const analysis::CentralitySeries& series,
 std::string step_label(DayRange step);
 
 // A series: a matrix of scores (entities × steps) and the rank changes between steps; the table
-// also gives the personalised entities absent at each step (PageRank), the JSON the same per
-// step. JSON is streamed to stdout as it is made.
+// also gives each step's error bound (approx_betweenness) and the personalised entities absent
+// (PageRank), the JSON the same per step. JSON is streamed to stdout as it is made.
 void print_series(const TemporalGraph& graph, const analysis::CentralitySeries& series,
                   const SeriesPrint& print);
 

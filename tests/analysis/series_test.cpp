@@ -121,6 +121,18 @@ TEST_CASE("a series names the step at which a power iteration did not converge")
                        analysis::convergence_error);
 }
 
+TEST_CASE("a series of approximate betweenness keeps each step's bound") {
+  const Series s;
+  const auto series = s.run(analysis::Measure::approx_betweenness, {.epsilon = 0.2, .delta = 0.1});
+  for (const analysis::SeriesStep& step : series.steps) {
+    REQUIRE(step.approximation);
+    CHECK(step.approximation->epsilon == 0.2);
+    CHECK(step.approximation->delta == 0.1);
+    const double n = static_cast<double>(step.vertices);
+    CHECK(step.approximation->error == doctest::Approx(0.2 * n / (n - 2)));
+  }
+}
+
 TEST_CASE("a series refuses a normalization its measure does not have, before any step") {
   const Series s;
   for (analysis::Measure m : {analysis::Measure::eigenvector, analysis::Measure::pagerank}) {
