@@ -73,7 +73,7 @@ class Validator {
     validate_entities();
     validate_relations();
     if (s_.errors > 0) return nullptr;
-    index();
+    index_time();
     trim();
     return std::move(out_);
   }
@@ -508,74 +508,6 @@ class Validator {
     out_->relation_files.shrink_to_fit();
   }
 
-  // Builds the adjacency and key indexes over the validated arrays (the name index is built
-  // on first use: see TemporalGraph::search).
-  void index() {
-    index_time();
-    // The relations' interval tree is the largest index; the others are built beside it.
-    side_by_side(
-        out_->relations.size() >= kParallelRelations,
-        [&] { out_->relation_index = IntervalIndex(out_->relation_spans); },
-        [&] {
-          out_->entity_index = IntervalIndex(out_->entity_spans);
-          adjacency();
-          sort_by_key();
-        });
-  }
-
-  // The CSR adjacency, out and in.
-  void adjacency() {
-    const std::size_t n = out_->entities.size();
-    // Counting sort by (entity, category): one pass to count, one to place, ids ascending.
-    auto fill = [&](Csr& csr, auto endpoint) {
-      std::vector<std::uint32_t> counts(n * kCategoryCount + 1, 0);
-      for (const RelationRecord& r : out_->relations) {
-        ++counts[endpoint(r) * kCategoryCount +
-                 static_cast<std::size_t>(traits(r.kind()).category) + 1];
-      }
-      std::partial_sum(counts.begin(), counts.end(), counts.begin());
-      csr.ids.resize(out_->relations.size());
-      for (RelationId id = 0; id < out_->relations.size(); ++id) {
-        const RelationRecord& r = out_->relations[id];
-        csr.ids[counts[endpoint(r) * kCategoryCount +
-                       static_cast<std::size_t>(traits(r.kind()).category)]++] = id;
-      }
-      // After placing, counts[k] is the end of group k, so entity v ends at counts[v*C + C-1].
-      csr.offsets.assign(n + 1, 0);
-      for (std::size_t v = 0; v < n; ++v) {
-        csr.offsets[v + 1] = counts[v * kCategoryCount + kCategoryCount - 1];
-      }
-    };
-    fill(out_->out, [](const RelationRecord& r) { return static_cast<std::size_t>(r.from); });
-    fill(out_->in, [](const RelationRecord& r) { return static_cast<std::size_t>(r.to); });
-  }
-
-  // by_key: entity ids in the order of their keys. Sorting by each key's first eight bytes (as
-  // a big-endian number, zero-padded: the same order as the text, keys hold no NUL) compares
-  // in registers; only keys sharing those bytes compare their texts.
-  void sort_by_key() {
-    struct Sortable {
-      std::uint64_t prefix;
-      EntityId id;
-    };
-    const std::size_t n = out_->entities.size();
-    std::vector<Sortable> order(n);
-    for (EntityId id = 0; id < n; ++id) {
-      const std::string_view key = str(out_->entities[id].key);
-      std::uint64_t prefix = 0;
-      for (std::size_t i = 0; i < 8; ++i) {
-        prefix = prefix << 8 | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
-      }
-      order[id] = {prefix, id};
-    }
-    std::sort(order.begin(), order.end(), [&](const Sortable& a, const Sortable& b) {
-      if (a.prefix != b.prefix) return a.prefix < b.prefix;
-      return str(out_->entities[a.id].key) < str(out_->entities[b.id].key);
-    });
-    out_->by_key.resize(n);
-    for (std::size_t i = 0; i < n; ++i) out_->by_key[i] = order[i].id;
-  }
-
   static constexpr std::int8_t kNotParsed = -2;
   static constexpr std::int8_t kNoKind = -1;
   static constexpr SourceSetId kUnresolved = 0xFFFFFFFFu;
@@ -604,6 +536,59 @@ class Validator {
   int suggestions_left_ = 100;
 };
 
+// The CSR adjacency, out and in: a counting sort by (entity, category), one pass to count and
+// one to place, ids ascending within a group.
+void build_adjacency(GraphStorage& g) {
+  const std::size_t n = g.entities.size();
+  auto fill = [&](Csr& csr, auto endpoint) {
+    std::vector<std::uint32_t> counts(n * kCategoryCount + 1, 0);
+    for (const RelationRecord& r : g.relations) {
+      ++counts[endpoint(r) * kCategoryCount + static_cast<std::size_t>(traits(r.kind()).category) +
+               1];
+    }
+    std::partial_sum(counts.begin(), counts.end(), counts.begin());
+    csr.ids.resize(g.relations.size());
+    for (RelationId id = 0; id < g.relations.size(); ++id) {
+      const RelationRecord& r = g.relations[id];
+      csr.ids[counts[endpoint(r) * kCategoryCount +
+                     static_cast<std::size_t>(traits(r.kind()).category)]++] = id;
+    }
+    // After placing, counts[k] is the end of group k, so entity v ends at counts[v*C + C-1].
+    csr.offsets.assign(n + 1, 0);
+    for (std::size_t v = 0; v < n; ++v) {
+      csr.offsets[v + 1] = counts[v * kCategoryCount + kCategoryCount - 1];
+    }
+  };
+  fill(g.out, [](const RelationRecord& r) { return static_cast<std::size_t>(r.from); });
+  fill(g.in, [](const RelationRecord& r) { return static_cast<std::size_t>(r.to); });
+}
+
+// by_key: entity ids in the order of their keys. Sorting by each key's first eight bytes (as a
+// big-endian number, zero-padded: the same order as the text, keys hold no NUL) compares in
+// registers; only keys sharing those bytes compare their texts.
+void sort_by_key(GraphStorage& g) {
+  struct Sortable {
+    std::uint64_t prefix;
+    EntityId id;
+  };
+  const std::size_t n = g.entities.size();
+  std::vector<Sortable> order(n);
+  for (EntityId id = 0; id < n; ++id) {
+    const std::string_view key = g.str(g.entities[id].key);
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      prefix = prefix << 8 | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+    }
+    order[id] = {prefix, id};
+  }
+  std::sort(order.begin(), order.end(), [&](const Sortable& a, const Sortable& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return g.str(g.entities[a.id].key) < g.str(g.entities[b.id].key);
+  });
+  g.by_key.resize(n);
+  for (std::size_t i = 0; i < n; ++i) g.by_key[i] = order[i].id;
+}
+
 void sort_by_location(std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& files) {
   std::map<std::string_view, std::size_t> order;
   for (std::size_t i = 0; i < files.size(); ++i) order.emplace(files[i], i);
@@ -631,9 +616,28 @@ TemporalGraph GraphBuilder::build(const BuildOptions& options) {
   // The views in storage point into these strings' blocks, which move along.
   storage->strings = std::move(state->strings);
   storage->strings.freeze();
-  const detail::GraphStorage& arrays = *storage;
+  detail::GraphStorage& arrays = *storage;
   TemporalGraph graph(std::move(storage));
-  detail::check_consistency(graph, arrays, diagnostics);
+  // The indexes, and the consistency checks (which read the records, never the indexes), in two
+  // threads on large graphs: the relations' interval tree, the largest index, beside the others;
+  // the warnings in the same order either way.
+  std::vector<Diagnostic> lifespans, others;
+  detail::side_by_side(
+      arrays.relations.size() >= detail::kParallelRelations,
+      [&] {
+        arrays.relation_index = detail::IntervalIndex(arrays.relation_spans);
+        detail::check_lifespans(graph, arrays, lifespans);
+      },
+      [&] {
+        arrays.entity_index = detail::IntervalIndex(arrays.entity_spans);
+        detail::build_adjacency(arrays);
+        detail::sort_by_key(arrays);
+        detail::check_offices_and_lineage(graph, arrays, others);
+      });
+  for (std::vector<Diagnostic>* part : {&lifespans, &others}) {
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(part->begin()),
+                       std::make_move_iterator(part->end()));
+  }
   detail::sort_by_location(diagnostics, state->files);
   if (options.on_warning) {
     for (const Diagnostic& d : diagnostics) options.on_warning(d);

@@ -1,13 +1,13 @@
 #include "graph_checks.hpp"
 
 #include <algorithm>
-#include <map>
+#include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 
-#include "detail/side_by_side.hpp"
 #include "graph_storage.hpp"
 #include "orgraph/names.hpp"
 
@@ -44,39 +44,46 @@ Span lifespan_of(const GraphStorage& s, EntityId id) {
   return {&s.dates[e.start], &s.dates[e.end]};
 }
 
-Span span_of(const Relation& r) {
-  return r.is_point ? Span{r.start, r.start} : Span{r.start, r.end};
-}
-
-// Warns when relation r certainly lies (partly) outside the lifespan of entity e.
-void check_lifespan(const TemporalGraph& g, const Relation& r, EntityId endpoint, const Span& life,
-                    std::vector<Diagnostic>& out) {
+// Warns when relation `id` certainly lies (partly) outside the lifespan `life` of its endpoint
+// `endpoint`. Reads the record and its dates; views are built only for a warning.
+void check_lifespan(const TemporalGraph& g, const GraphStorage& s, RelationId id, EntityId endpoint,
+                    const Span& life, std::vector<Diagnostic>& out) {
   if (life.start->empty() && !has_end(*life.end)) return;  // unbounded: nothing to be outside of
-  const std::string_view key = g.entity(endpoint).key;
-  const Span fact = span_of(r);
-  const bool point = r.is_point;
-  std::string problem;
-  if (!fact.start->empty() && !life.start->empty() &&
-      fact.start->widened().latest < life.start->widened().earliest) {
-    problem = fmt::format("begins ({}) before '{}' exists (from {})", fact.start->text(), key,
-                          life.start->text());
-  } else if (has_end(*fact.end) && !life.start->empty() &&
-             fact.end->widened().latest <= life.start->widened().earliest && !point) {
-    problem = fmt::format("ends ({}) before '{}' exists (from {})", fact.end->text(), key,
-                          life.start->text());
-  } else if (!fact.start->empty() && has_end(*life.end) &&
-             fact.start->widened().earliest > life.end->widened().latest) {
-    problem =
-        fmt::format("begins ({}) after '{}' ended ({})", fact.start->text(), key, life.end->text());
-  } else if (has_end(*fact.end) && has_end(*life.end) && !point &&
-             fact.end->widened().earliest > life.end->widened().latest) {
-    problem = fmt::format("lasts ({}) beyond the end of '{}' ({})", fact.end->text(), key,
-                          life.end->text());
+  const RelationRecord& record = s.relations[id];
+  const bool point = record.is_point();
+  const Date& start = s.dates[record.start()];
+  const Date& end = point ? start : s.dates[record.end()];
+  std::string_view problem;  // a format of the relation's date, the key and the entity's date
+  const Date* fact = nullptr;
+  const Date* bound = nullptr;
+  if (!start.empty() && !life.start->empty() &&
+      start.widened().latest < life.start->widened().earliest) {
+    problem = "begins ({}) before '{}' exists (from {})";
+    fact = &start;
+    bound = life.start;
+  } else if (has_end(end) && !life.start->empty() &&
+             end.widened().latest <= life.start->widened().earliest && !point) {
+    problem = "ends ({}) before '{}' exists (from {})";
+    fact = &end;
+    bound = life.start;
+  } else if (!start.empty() && has_end(*life.end) &&
+             start.widened().earliest > life.end->widened().latest) {
+    problem = "begins ({}) after '{}' ended ({})";
+    fact = &start;
+    bound = life.end;
+  } else if (has_end(end) && has_end(*life.end) && !point &&
+             end.widened().earliest > life.end->widened().latest) {
+    problem = "lasts ({}) beyond the end of '{}' ({})";
+    fact = &end;
+    bound = life.end;
   }
-  if (!problem.empty()) {
-    warn(out, r.where(), fmt::format("{} {}", r.kind, problem), edge_name(g, r),
-         "check the dates, or the lifespan of the entity");
-  }
+  if (problem.empty()) return;
+  const Relation r = g.relation(id);
+  warn(out, r.where(),
+       fmt::format(
+           "{} {}", r.kind,
+           fmt::format(fmt::runtime(problem), fact->text(), g.entity(endpoint).key, bound->text())),
+       edge_name(g, r), "check the dates, or the lifespan of the entity");
 }
 
 // The days on which a holds relation is certain: [from, until).
@@ -85,47 +92,74 @@ struct CertainSpan {
   Day until;
 };
 
-CertainSpan certain_span(const Relation& r) {
-  Day from = r.start->empty() ? kOpenEarliest : r.start->widened().latest;
-  Day until = has_end(*r.end) ? r.end->widened().earliest : kOpenLatest;
-  return {from, until};
+// The days on which a holds relation is certain, straight from its dates.
+CertainSpan certain_span(const GraphStorage& s, const RelationRecord& r) {
+  const Date& start = s.dates[r.start()];
+  const Date& end = s.dates[r.end()];
+  return {start.empty() ? kOpenEarliest : start.widened().latest,
+          has_end(end) ? end.widened().earliest : kOpenLatest};
 }
 
-void check_office_holders(const TemporalGraph& g, std::vector<Diagnostic>& out) {
-  // Group holds relations by office (org and folded role).
-  std::map<std::pair<EntityId, std::string>, std::vector<RelationId>> offices;
-  std::unordered_map<std::string_view, std::string> folded;  // each distinct title folded once
-  for (RelationId id = 0; id < g.relation_count(); ++id) {
-    Relation r = g.relation(id);
-    if (r.kind != RelationKind::holds) continue;
-    const std::string_view title = r.role.empty() ? r.role_en : r.role;
-    auto it = folded.find(title);
-    if (it == folded.end()) it = folded.emplace(title, names::fold(title)).first;
-    offices[{r.to, it->second}].push_back(id);
+void check_office_holders(const TemporalGraph& g, const GraphStorage& s,
+                          std::vector<Diagnostic>& out) {
+  // Each holds relation with its office (org and folded title) and certain span, read from
+  // the records: a view per relation of a large graph would cost more than the check.
+  struct Holding {
+    EntityId org;
+    std::uint32_t title;  // folded title, numbered in text order
+    CertainSpan span;
+    RelationId id;
+  };
+  std::vector<Holding> holdings;
+  std::unordered_map<StringId, std::string> folded_of;  // each distinct title folded once
+  std::vector<StringId> titles;                         // by holding
+  for (RelationId id = 0; id < s.relations.size(); ++id) {
+    const RelationRecord& r = s.relations[id];
+    if (r.kind() != RelationKind::holds) continue;
+    const RelationExtra& extra = s.relation_extras[r.extra];
+    const StringId title = extra.role != 0 ? extra.role : extra.role_en;
+    if (!folded_of.contains(title)) folded_of.emplace(title, names::fold(s.str(title)));
+    holdings.push_back({r.to, 0, certain_span(s, r), id});
+    titles.push_back(title);
   }
-  for (auto& [office, ids] : offices) {
-    if (ids.size() < 2) continue;
-    std::sort(ids.begin(), ids.end(), [&](RelationId a, RelationId b) {
-      return certain_span(g.relation(a)).from < certain_span(g.relation(b)).from;
-    });
-    // Sweep: compare each holder with the earlier one whose certain span reaches furthest.
-    std::optional<RelationId> longest;
-    for (RelationId id : ids) {
-      Relation r = g.relation(id);
-      CertainSpan s = certain_span(r);
-      if (s.from >= s.until) continue;  // never certain
-      if (longest) {
-        Relation l = g.relation(*longest);
-        if (l.from != r.from && certain_span(l).until > s.from) {
-          warn(out, r.where(),
-               fmt::format("'{}' and '{}' both certainly hold '{}' in '{}' at the same time",
-                           g.entity(l.from).key, g.entity(r.from).key,
-                           r.role.empty() ? r.role_en : r.role, g.entity(r.to).key),
-               edge_name(g, r), "if the office has several holders, this is expected");
-        }
-      }
-      if (!longest || certain_span(g.relation(*longest)).until < s.until) longest = id;
+  // Number the folded titles in text order, so that offices are taken in (org, title) order.
+  std::vector<std::string_view> distinct;
+  for (const auto& [title, folded] : folded_of) distinct.push_back(folded);
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  for (std::size_t i = 0; i < holdings.size(); ++i) {
+    const std::string_view folded = folded_of.at(titles[i]);
+    holdings[i].title = static_cast<std::uint32_t>(
+        std::lower_bound(distinct.begin(), distinct.end(), folded) - distinct.begin());
+  }
+  std::sort(holdings.begin(), holdings.end(), [](const Holding& a, const Holding& b) {
+    return std::tie(a.org, a.title, a.span.from, a.id) <
+           std::tie(b.org, b.title, b.span.from, b.id);
+  });
+  // Per office, sweep in order of start: compare each holder with the earlier one whose
+  // certain span reaches furthest.
+  for (std::size_t first = 0; first < holdings.size();) {
+    std::size_t last = first;
+    while (last < holdings.size() && holdings[last].org == holdings[first].org &&
+           holdings[last].title == holdings[first].title) {
+      ++last;
     }
+    const Holding* longest = nullptr;
+    for (std::size_t i = first; i < last && last - first >= 2; ++i) {
+      const Holding& h = holdings[i];
+      if (h.span.from >= h.span.until) continue;  // never certain
+      if (longest != nullptr && longest->span.until > h.span.from &&
+          s.relations[longest->id].from != s.relations[h.id].from) {
+        const Relation r = g.relation(h.id);
+        warn(out, r.where(),
+             fmt::format("'{}' and '{}' both certainly hold '{}' in '{}' at the same time",
+                         g.entity(s.relations[longest->id].from).key, g.entity(r.from).key,
+                         r.role.empty() ? r.role_en : r.role, g.entity(r.to).key),
+             edge_name(g, r), "if the office has several holders, this is expected");
+      }
+      if (longest == nullptr || longest->span.until < h.span.until) longest = &h;
+    }
+    first = last;
   }
 }
 
@@ -135,16 +169,31 @@ std::pair<EntityId, EntityId> older_newer(const Relation& r) {
   return {r.from, r.to};
 }
 
-void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
-  using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  Digraph lineage(g.entity_count());
+void check_lineage(const TemporalGraph& g, const GraphStorage& s, std::vector<Diagnostic>& out) {
+  // The lineage relations, found from the records (a few in a hundred relations); the graph of
+  // their endpoints only, numbered in entity order, for the cycles.
   std::vector<RelationId> lineage_relations;
-  for (RelationId id = 0; id < g.relation_count(); ++id) {
-    Relation r = g.relation(id);
-    if (traits(r.kind).category != Category::lineage) continue;
+  std::vector<EntityId> entities;
+  for (RelationId id = 0; id < s.relations.size(); ++id) {
+    const RelationRecord& r = s.relations[id];
+    if (traits(r.kind()).category != Category::lineage) continue;
     lineage_relations.push_back(id);
+    entities.push_back(r.from);
+    entities.push_back(r.to);
+  }
+  if (lineage_relations.empty()) return;
+  std::sort(entities.begin(), entities.end());
+  entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
+  auto vertex = [&](EntityId e) {
+    return static_cast<std::size_t>(std::lower_bound(entities.begin(), entities.end(), e) -
+                                    entities.begin());
+  };
+  using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  Digraph lineage(entities.size());
+  for (RelationId id : lineage_relations) {
+    const Relation r = g.relation(id);
     auto [older, newer] = older_newer(r);
-    boost::add_edge(older, newer, lineage);
+    boost::add_edge(vertex(older), vertex(newer), lineage);
     const Date& when = *r.start;
     if (when.empty()) continue;
     Entity o = g.entity(older), n = g.entity(newer);
@@ -172,23 +221,23 @@ void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
            edge_name(g, r));
     }
   }
-  if (lineage_relations.empty()) return;
-  std::vector<int> component(g.entity_count());
-  int count = boost::strong_components(lineage, component.data());
+  std::vector<int> component(entities.size());
+  const int count = boost::strong_components(lineage, component.data());
   std::vector<int> size(static_cast<std::size_t>(count), 0);
   for (int c : component) ++size[static_cast<std::size_t>(c)];
   // The members of each cycle, gathered in one pass (in entity order), not one scan a cycle.
   std::vector<std::vector<EntityId>> members_of(static_cast<std::size_t>(count));
-  for (EntityId v = 0; v < g.entity_count(); ++v) {
+  for (std::size_t v = 0; v < entities.size(); ++v) {
     auto c = static_cast<std::size_t>(component[v]);
-    if (size[c] >= 2) members_of[c].push_back(v);
+    if (size[c] >= 2) members_of[c].push_back(entities[v]);
   }
   std::vector<bool> reported(static_cast<std::size_t>(count), false);
   for (RelationId id : lineage_relations) {
-    Relation r = g.relation(id);
+    const Relation r = g.relation(id);
     auto [older, newer] = older_newer(r);
-    auto c = static_cast<std::size_t>(component[older]);
-    if (component[older] != component[newer] || size[c] < 2 || reported[c]) continue;
+    const int from = component[vertex(older)], to = component[vertex(newer)];
+    auto c = static_cast<std::size_t>(from);
+    if (from != to || size[c] < 2 || reported[c]) continue;
     reported[c] = true;
     // A cycle through thousands of entities names the first few and counts the rest.
     constexpr std::size_t kNamed = 20;
@@ -205,34 +254,23 @@ void check_lineage(const TemporalGraph& g, std::vector<Diagnostic>& out) {
 
 }  // namespace
 
-void check_consistency(const TemporalGraph& g, const GraphStorage& s,
-                       std::vector<Diagnostic>& out) {
-  // The lifespan checks in one thread, the offices and lineage in another on large graphs;
-  // their diagnostics in the same order either way.
-  std::vector<Diagnostic> lifespans, others;
-  side_by_side(
-      g.relation_count() >= kParallelRelations,
-      [&] {
-        for (RelationId id = 0; id < g.relation_count(); ++id) {
-          const RelationRecord& record = s.relations[id];
-          if (traits(record.kind()).category == Category::lineage) continue;
-          const Span from = lifespan_of(s, record.from), to = lifespan_of(s, record.to);
-          const bool from_bounded = !from.start->empty() || has_end(*from.end);
-          const bool to_bounded = !to.start->empty() || has_end(*to.end);
-          if (!from_bounded && !to_bounded) continue;
-          const Relation r = g.relation(id);
-          check_lifespan(g, r, r.from, from, lifespans);
-          check_lifespan(g, r, r.to, to, lifespans);
-        }
-      },
-      [&] {
-        check_office_holders(g, others);
-        check_lineage(g, others);
-      });
-  for (std::vector<Diagnostic>* part : {&lifespans, &others}) {
-    out.insert(out.end(), std::make_move_iterator(part->begin()),
-               std::make_move_iterator(part->end()));
+void check_lifespans(const TemporalGraph& g, const GraphStorage& s, std::vector<Diagnostic>& out) {
+  for (RelationId id = 0; id < g.relation_count(); ++id) {
+    const RelationRecord& record = s.relations[id];
+    if (traits(record.kind()).category == Category::lineage) continue;
+    const Span from = lifespan_of(s, record.from), to = lifespan_of(s, record.to);
+    const bool from_bounded = !from.start->empty() || has_end(*from.end);
+    const bool to_bounded = !to.start->empty() || has_end(*to.end);
+    if (!from_bounded && !to_bounded) continue;
+    check_lifespan(g, s, id, record.from, from, out);
+    check_lifespan(g, s, id, record.to, to, out);
   }
+}
+
+void check_offices_and_lineage(const TemporalGraph& g, const GraphStorage& s,
+                               std::vector<Diagnostic>& out) {
+  check_office_holders(g, s, out);
+  check_lineage(g, s, out);
 }
 
 }  // namespace orgraph::detail
