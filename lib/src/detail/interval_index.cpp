@@ -1,6 +1,7 @@
 #include "detail/interval_index.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <limits>
 
@@ -20,15 +21,39 @@ Day from_day32(Day32 day) {
   return day;
 }
 
-IntervalIndex::IntervalIndex(std::span<const TimeSpan32> spans) {
-  std::vector<std::uint32_t> ids;
-  ids.reserve(spans.size());
-  for (std::uint32_t i = 0; i < spans.size(); ++i) {
-    if (spans[i].possible_from < spans[i].possible_until) ids.push_back(i);
+namespace {
+
+// Sorts records by `from` (signed), keeping the order of equal keys: a least-significant-digit
+// radix sort, one pass per byte that is not the same in every key. Time: O(n).
+template <typename Record>
+void radix_sort_by_from(std::vector<Record>& records) {
+  std::vector<Record> buffer(records.size());
+  auto key = [](const Record& r) { return static_cast<std::uint32_t>(r.from) ^ 0x80000000u; };
+  for (int shift = 0; shift < 32; shift += 8) {
+    std::array<std::size_t, 257> counts{};
+    for (const Record& r : records) ++counts[((key(r) >> shift) & 0xFF) + 1];
+    if (std::find(counts.begin(), counts.end(), records.size()) != counts.end()) continue;
+    for (std::size_t i = 1; i < counts.size(); ++i) counts[i] += counts[i - 1];
+    for (const Record& r : records) buffer[counts[(key(r) >> shift) & 0xFF]++] = r;
+    records.swap(buffer);
   }
-  by_start_.reserve(ids.size());
-  by_end_.reserve(ids.size());
-  root_ = build(ids, spans);
+}
+
+}  // namespace
+
+IntervalIndex::IntervalIndex(std::span<const TimeSpan32> spans) {
+  std::vector<Keyed> keyed;
+  keyed.reserve(spans.size());
+  for (std::uint32_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].possible_from < spans[i].possible_until) {
+      keyed.push_back({spans[i].possible_from, spans[i].possible_until, i});
+    }
+  }
+  radix_sort_by_from(keyed);  // by start, then id (the ids came in order)
+  by_start_.reserve(keyed.size());
+  by_end_.reserve(keyed.size());
+  std::vector<Keyed> scratch(keyed.size());
+  root_ = build(keyed.data(), keyed.size(), scratch.data());
   nodes_.shrink_to_fit();
   start_samples_.resize((by_start_.size() + kSample - 1) / kSample);
   end_samples_.resize(start_samples_.size());
@@ -36,6 +61,40 @@ IntervalIndex::IntervalIndex(std::span<const TimeSpan32> spans) {
     start_samples_[i] = spans[by_start_[i * kSample]].possible_from;
     end_samples_[i] = spans[by_end_[i * kSample]].possible_until;
   }
+}
+
+std::int32_t IntervalIndex::build(Keyed* recs, std::size_t count, Keyed* scratch) {
+  if (count == 0) return -1;
+  // The centre is the median of the starts: every span holding it stays here, and the others
+  // split into two parts of at most half each. The records are sorted by start, so those
+  // starting after the centre (the right part) are the last ones, and a stable pass over the
+  // others moves the left part to the front and this node's spans into `scratch`, all still in
+  // order of start.
+  const Day32 center = recs[count / 2].from;
+  Keyed* const right = std::upper_bound(recs, recs + count, center,
+                                        [](Day32 c, const Keyed& r) { return c < r.from; });
+  std::size_t left_count = 0, here_count = 0;
+  for (Keyed* r = recs; r != right; ++r) {
+    if (r->until <= center) {
+      recs[left_count++] = *r;
+    } else {
+      scratch[here_count++] = *r;
+    }
+  }
+  const auto begin = static_cast<std::uint32_t>(by_start_.size());
+  for (std::size_t i = 0; i < here_count; ++i) by_start_.push_back(scratch[i].id);
+  // By end, latest first; equal ends keep id order.
+  std::sort(scratch, scratch + here_count, [](const Keyed& a, const Keyed& b) {
+    return a.until != b.until ? a.until > b.until : a.id < b.id;
+  });
+  for (std::size_t i = 0; i < here_count; ++i) by_end_.push_back(scratch[i].id);
+  const auto index = static_cast<std::int32_t>(nodes_.size());
+  nodes_.push_back({center, begin, static_cast<std::uint32_t>(here_count)});
+  const std::int32_t l = build(recs, left_count, scratch);
+  const std::int32_t r = build(right, static_cast<std::size_t>(recs + count - right), scratch);
+  nodes_[static_cast<std::size_t>(index)].left = l;
+  nodes_[static_cast<std::size_t>(index)].right = r;
+  return index;
 }
 
 namespace {
@@ -95,52 +154,6 @@ void IntervalIndex::overlapping(Day32 earliest, Day32 latest, std::span<const Ti
       if (n.right >= 0) stack[top++] = n.right;
     }
   }
-}
-
-std::int32_t IntervalIndex::build(std::vector<std::uint32_t>& ids,
-                                  std::span<const TimeSpan32> spans) {
-  if (ids.empty()) return -1;
-  // The centre is the median of the starts: every span holding it stays here, and the others
-  // split into two parts of at most half each.
-  std::vector<Day32> starts(ids.size());
-  for (std::size_t i = 0; i < ids.size(); ++i) starts[i] = spans[ids[i]].possible_from;
-  auto mid = starts.begin() + static_cast<std::ptrdiff_t>(starts.size() / 2);
-  std::nth_element(starts.begin(), mid, starts.end());
-  const Day32 center = *mid;
-  starts = {};
-
-  std::vector<std::uint32_t> left, right;
-  const auto begin = static_cast<std::uint32_t>(by_start_.size());
-  for (std::uint32_t id : ids) {
-    const TimeSpan32& span = spans[id];
-    if (span.possible_until <= center) {
-      left.push_back(id);
-    } else if (span.possible_from > center) {
-      right.push_back(id);
-    } else {
-      by_start_.push_back(id);
-      by_end_.push_back(id);
-    }
-  }
-  ids.clear();
-  ids.shrink_to_fit();
-
-  const auto index = static_cast<std::int32_t>(nodes_.size());
-  const auto count = static_cast<std::uint32_t>(by_start_.size()) - begin;
-  nodes_.push_back({center, begin, count});
-  // Ties keep id order, so that equal keys are visited as written.
-  std::stable_sort(by_start_.begin() + begin, by_start_.end(),
-                   [&](std::uint32_t a, std::uint32_t b) {
-                     return spans[a].possible_from < spans[b].possible_from;
-                   });
-  std::stable_sort(by_end_.begin() + begin, by_end_.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return spans[a].possible_until > spans[b].possible_until;
-  });
-  const std::int32_t l = build(left, spans);
-  const std::int32_t r = build(right, spans);
-  nodes_[static_cast<std::size_t>(index)].left = l;
-  nodes_[static_cast<std::size_t>(index)].right = r;
-  return index;
 }
 
 void ids_during(const IntervalIndex& index, std::span<const TimeSpan32> spans, DayRange range,

@@ -79,7 +79,14 @@ class IntervalIndex {
     std::int32_t left = -1;
     std::int32_t right = -1;
   };
-  std::int32_t build(std::vector<std::uint32_t>& ids, std::span<const TimeSpan32> spans);
+  // A span's keys and id while the tree is built.
+  struct Keyed {
+    Day32 from, until;
+    std::uint32_t id;
+  };
+  // Builds the subtree of recs[0, count) (sorted by possible_from, then id) and returns its
+  // node; scratch holds at least count records. Time: O(count log count).
+  std::int32_t build(Keyed* recs, std::size_t count, Keyed* scratch);
 
   static constexpr std::uint32_t kSample = 16;
 
