@@ -353,6 +353,25 @@ TEST_CASE("is_valid_utf8 accepts well-formed UTF-8 and locates the first ill-for
   }
 }
 
+// Runs of ASCII are skipped eight bytes at a time: the same answers after ASCII prefixes of
+// every length around a multiple of eight, and before ASCII suffixes.
+TEST_CASE("is_valid_utf8 finds the same sequences after and before runs of ASCII") {
+  for (const Utf8Case& row : kUtf8Cases) {
+    for (std::size_t prefix = 0; prefix <= 17; ++prefix) {
+      for (const std::size_t suffix : {0, 3, 9}) {
+        const std::string bytes =
+            std::string(prefix, 'p') + std::string(row.bytes) + std::string(suffix, 's');
+        CAPTURE(row.bytes);
+        CAPTURE(prefix);
+        CAPTURE(suffix);
+        std::size_t offset = 12345;
+        CHECK(names::is_valid_utf8(bytes, &offset) == row.valid);
+        CHECK(offset == (row.valid ? 12345 : prefix + row.bad_offset));
+      }
+    }
+  }
+}
+
 // ---- Edit distance and suggestions ---------------------------------------------------------
 
 struct DistanceCase {
