@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -167,9 +169,10 @@ struct BuilderState {
   // Interns a value, checking once per distinct string that it is text: valid UTF-8 without
   // NUL. (The readers check their files first and say where in the line; this catches what
   // reaches the builder otherwise: an embedding program's strings, a JSON "\u0000".)
+  // `hash`, when given, is the text's StringPool::hash_of.
   StringId intern_checked(std::string_view text, FileLine at, std::string_view subject,
-                          std::string_view attribute) {
-    StringId id = strings.intern(text);
+                          std::string_view attribute, std::optional<std::uint32_t> hash = {}) {
+    StringId id = hash ? strings.intern(text, *hash) : strings.intern(text);
     if (text_checked.size() <= id) text_checked.resize(id + 1, 0);
     if (text_checked[id] == 0) {
       std::size_t bad = 0;
@@ -208,8 +211,8 @@ struct BuilderState {
     return entity_of_string[key];
   }
 
-  EntityId entity_slot(std::string_view key, FileLine at) {
-    StringId k = intern_checked(key, at, key, "id");
+  EntityId entity_slot(std::string_view key, FileLine at, std::optional<std::uint32_t> hash = {}) {
+    StringId k = intern_checked(key, at, key, "id", hash);
     if (entity_of_string.size() <= k) {
       entity_of_string.resize(std::max<std::size_t>(k + 1, entity_of_string.size() * 2), kNoEntity);
     }
@@ -243,6 +246,20 @@ struct BuilderState {
                          : fmt::format("did you mean '{}'?", guess));
   }
 };
+
+// The StringPool hashes of a fact's texts, when its reader computed them ahead (JSON lines
+// hashes in its parsing thread, which spares the builder's thread).
+struct TextHashes {
+  std::uint32_t first = 0;                    // the entity's key, or the relation's from
+  std::uint32_t to = 0;                       // the relation's to
+  std::span<const std::uint32_t> attributes;  // by attribute: of its value
+};
+
+// GraphBuilder::add_entity and add_relation, with the texts' hashes when known (nullptr: not).
+void add_entity(GraphBuilder& builder, std::string_view key, std::span<const Attribute> attributes,
+                FileLine where, const TextHashes* hashes);
+void add_relation(GraphBuilder& builder, std::string_view from, std::string_view to,
+                  std::span<const Attribute> attributes, FileLine where, const TextHashes* hashes);
 
 }  // namespace detail
 }  // namespace orgraph

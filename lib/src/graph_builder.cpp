@@ -64,10 +64,24 @@ std::size_t GraphBuilder::error_count() const { return s_->errors; }
 
 void GraphBuilder::add_entity(std::string_view key, std::span<const Attribute> attributes,
                               FileLine where) {
-  using namespace detail;
-  BuilderState& s = *s_;
-  EntityId id = s.entity_slot(key, where);
-  for (const Attribute& a : attributes) {
+  detail::add_entity(*this, key, attributes, where, nullptr);
+}
+
+void GraphBuilder::add_relation(std::string_view from, std::string_view to,
+                                std::span<const Attribute> attributes, FileLine where) {
+  detail::add_relation(*this, from, to, attributes, where, nullptr);
+}
+
+void detail::add_entity(GraphBuilder& builder, std::string_view key,
+                        std::span<const Attribute> attributes, FileLine where,
+                        const TextHashes* hashes) {
+  BuilderState& s = state(builder);
+  auto hash = [&](std::size_t i) {
+    return hashes ? std::optional(hashes->attributes[i]) : std::nullopt;
+  };
+  EntityId id = s.entity_slot(key, where, hashes ? std::optional(hashes->first) : std::nullopt);
+  for (std::size_t i = 0; i < attributes.size(); ++i) {
+    const Attribute& a = attributes[i];
     if (a.value.empty()) continue;
     RawEntity& e = s.entities[id];
     if (!e.has_attributes) {
@@ -79,7 +93,7 @@ void GraphBuilder::add_entity(std::string_view key, std::span<const Attribute> a
       s.warn_unknown_attribute(a.key, where, false, key);
       continue;
     }
-    StringId value = s.intern_checked(a.value, where, key, a.key);
+    StringId value = s.intern_checked(a.value, where, key, a.key, hash(i));
     if (known == kEntityFieldCount) {
       {
         StringId k = s.strings.intern(a.key);
@@ -109,23 +123,28 @@ void GraphBuilder::add_entity(std::string_view key, std::span<const Attribute> a
   }
 }
 
-void GraphBuilder::add_relation(std::string_view from, std::string_view to,
-                                std::span<const Attribute> attributes, FileLine where) {
-  using namespace detail;
-  BuilderState& s = *s_;
+void detail::add_relation(GraphBuilder& builder, std::string_view from, std::string_view to,
+                          std::span<const Attribute> attributes, FileLine where,
+                          const TextHashes* hashes) {
+  BuilderState& s = state(builder);
+  auto hash = [&](std::size_t i) {
+    return hashes ? std::optional(hashes->attributes[i]) : std::nullopt;
+  };
   RawRelation r;
-  r.from = s.intern_checked(from, where, from, "id");
-  r.to = s.intern_checked(to, where, to, "id");
+  r.from = s.intern_checked(from, where, from, "id",
+                            hashes ? std::optional(hashes->first) : std::nullopt);
+  r.to = s.intern_checked(to, where, to, "id", hashes ? std::optional(hashes->to) : std::nullopt);
   r.where = where;
   auto subject = [&] { return fmt::format("{} -> {}", from, to); };
-  for (const Attribute& a : attributes) {
+  for (std::size_t i = 0; i < attributes.size(); ++i) {
+    const Attribute& a = attributes[i];
     if (a.value.empty()) continue;
     const std::size_t known = field_index(kRelationFieldNames, a.key);
     if (known == kRelationFieldCount) {
       s.warn_unknown_attribute(a.key, where, true, subject());
       continue;
     }
-    StringId value = s.intern_checked(a.value, where, from, a.key);
+    StringId value = s.intern_checked(a.value, where, from, a.key, hash(i));
     StringId& slot = r.fields[known];
     if (slot != 0 && slot != value) {
       s.report(Severity::error, where,

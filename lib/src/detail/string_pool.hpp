@@ -29,9 +29,12 @@ class StringPool {
 
   // The id of `text`, storing a copy the first time it is seen. Time: O(|text|) expected.
   StringId intern(std::string_view text, bool* inserted = nullptr) {
+    return intern(text, hash_of(text), inserted);
+  }
+  // intern() of a text whose hash_of() is known. Time: O(|text|) expected.
+  StringId intern(std::string_view text, std::uint32_t hash, bool* inserted = nullptr) {
     if (inserted) *inserted = false;
     if (text.empty()) return 0;
-    const std::uint32_t hash = hash_of(text);
     Slot& slot = slots_[find_slot(text, hash)];
     if (slot.id != 0) return slot.id;
     const auto id = static_cast<StringId>(refs_.size());

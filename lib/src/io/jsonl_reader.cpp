@@ -564,7 +564,7 @@ void report(GraphBuilder& builder, std::string_view name, std::uint32_t line, st
 // Hands the lines of a batch to the builder, in order: the half of read_jsonl that interns and
 // validates, which the builder allows in one thread only.
 void feed(const Batch& batch, std::string_view name, std::uint32_t file, GraphBuilder& builder,
-          std::vector<Attribute>& attributes) {
+          std::vector<Attribute>& attributes, std::vector<std::uint32_t>& hashes) {
   // Interning waits on memory: the lookup slot of a string is a cache miss in a large graph.
   // The slots of the strings a few lines ahead are requested while this line is fed.
   constexpr std::size_t kAhead = 8;
@@ -588,16 +588,21 @@ void feed(const Batch& batch, std::string_view name, std::uint32_t file, GraphBu
       continue;
     }
     attributes.clear();
+    hashes.clear();
     for (std::uint32_t m = r.first_member; m < r.first_member + r.member_count; ++m) {
       if (m == r.id || m == r.from || m == r.to) continue;
       attributes.push_back({batch.view(batch.members[m].key), batch.view(batch.members[m].value)});
+      hashes.push_back(batch.hashes[m]);
     }
     const FileLine where{file, r.line};
     if (r.kind == LineRecord::Kind::entity) {
-      builder.add_entity(batch.view(batch.members[r.id].value), attributes, where);
+      const detail::TextHashes known{.first = batch.hashes[r.id], .attributes = hashes};
+      detail::add_entity(builder, batch.view(batch.members[r.id].value), attributes, where, &known);
     } else {
-      builder.add_relation(batch.view(batch.members[r.from].value),
-                           batch.view(batch.members[r.to].value), attributes, where);
+      const detail::TextHashes known{
+          .first = batch.hashes[r.from], .to = batch.hashes[r.to], .attributes = hashes};
+      detail::add_relation(builder, batch.view(batch.members[r.from].value),
+                           batch.view(batch.members[r.to].value), attributes, where, &known);
     }
   }
 }
@@ -660,12 +665,13 @@ void read_jsonl(std::string_view text, std::string_view name, GraphBuilder& buil
   const std::uint32_t file = builder.add_file(name);
   LineReader reader(text, limits.max_token_bytes);
   std::vector<Attribute> attributes;
+  std::vector<std::uint32_t> hashes;
   std::size_t objects = 0;
   if (text.size() < kThreadedBytes || std::thread::hardware_concurrency() < 2) {
     Batch batch;
     while (reader.next(batch)) {
       objects += batch.objects;
-      feed(batch, name, file, builder, attributes);
+      feed(batch, name, file, builder, attributes, hashes);
     }
   } else {
     // Reading and feeding overlap: parsing runs in a second thread a few batches ahead.
@@ -684,7 +690,7 @@ void read_jsonl(std::string_view text, std::string_view name, GraphBuilder& buil
     try {
       while (std::optional<Batch> batch = queue.pop()) {
         objects += batch->objects;
-        feed(*batch, name, file, builder, attributes);
+        feed(*batch, name, file, builder, attributes, hashes);
       }
     } catch (...) {
       queue.stop();
