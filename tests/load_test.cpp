@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "support/build_errors.hpp"
+
 namespace orgraph {
 namespace {
 
@@ -36,9 +38,7 @@ std::vector<std::string> load_errors(const std::vector<fs::path>& paths) {
   try {
     load(std::span<const fs::path>(paths));
   } catch (const load_error& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(to_string(d));
-    return out;
+    return testing::messages(e);
   }
   return {};
 }

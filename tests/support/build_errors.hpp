@@ -9,15 +9,19 @@
 
 namespace orgraph::testing {
 
-// Every diagnostic of builder.build() as printed ("file:line: error: …"), or an empty list
-// when the graph builds.
+// Every diagnostic of a failed load or build as printed ("file:line: error: …").
+inline std::vector<std::string> messages(const load_error& e) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : e.diagnostics()) out.push_back(to_string(d));
+  return out;
+}
+
+// Every diagnostic of builder.build() as printed, or an empty list when the graph builds.
 inline std::vector<std::string> build_errors(GraphBuilder& builder) {
   try {
     builder.build();
   } catch (const load_error& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(to_string(d));
-    return out;
+    return messages(e);
   }
   return {};
 }

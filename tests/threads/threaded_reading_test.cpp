@@ -17,6 +17,7 @@
 #include "orgraph/io/dot_reader.hpp"
 #include "orgraph/io/json.hpp"
 #include "orgraph/io/jsonl_reader.hpp"
+#include "support/build_errors.hpp"
 
 namespace orgraph {
 namespace {
@@ -41,17 +42,6 @@ nlohmann::json facts_of(const TemporalGraph& g) {
     facts[key] = records;
   }
   return facts;
-}
-
-std::vector<std::string> errors_of(GraphBuilder& b) {
-  try {
-    b.build();
-  } catch (const load_error& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(to_string(d));
-    return out;
-  }
-  return {};
 }
 
 }  // namespace
@@ -80,7 +70,7 @@ TEST_CASE("errors of a large JSON-lines file keep their lines across batches") {
   }
   GraphBuilder b;
   io::read_jsonl(jsonl, "g.jsonl", b);
-  const auto errors = errors_of(b);
+  const auto errors = testing::build_errors(b);
   REQUIRE(errors.size() >= 3);
   CHECK(errors[0].starts_with("g.jsonl:2: error: malformed JSON at column 1"));
   CHECK(std::count_if(errors.begin(), errors.end(), [](const std::string& e) {
