@@ -1080,7 +1080,8 @@ int run(const Options& opt) {
       "index lookups alone (entities_during + relations_during, sorted ids): median {:.3f} ms "
       "of the snapshot's {:.3f} ms;\n  writing the answer alone (copying it into fresh vectors): "
       "median {:.3f} ms; the snapshot above that (its cost \"plus output\"): median {:.3f} ms, "
-      "p95 {:.3f} ms;\n  the relations' time index on that day ({} relations answered): median {:.4f} ms, "
+      "p95 {:.3f} ms;\n  the relations' time index on that day ({} relations answered): median "
+      "{:.4f} ms, "
       "p95 {:.4f} ms (its fixed cost)\n",
       snap_entities / n, snap.answer_total / n, slope * 1e9, intercept * 1e3, size_time.size(),
       before_answer, e.median * 1e3, e.p95 * 1e3, es.median * 1e3, io.median * 1e3,
