@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <tuple>
+#include <unordered_set>
 
 namespace orgraph::query {
 
@@ -14,8 +15,9 @@ std::vector<Membership> members(const TemporalGraph& graph, EntityId body,
                                   with_article(focus.kind)));
   }
   std::vector<Membership> out;
-  std::vector<bool> visited(graph.entity_count(), false);
-  visited[body] = true;
+  // The bodies already queued, for --transitive: a set the size of the answer, not a flag per
+  // entity of the graph (which would make every question cost O(entities)).
+  std::unordered_set<EntityId> visited{body};
   std::deque<std::pair<EntityId, int>> queue{{body, 1}};
   while (!queue.empty()) {
     auto [current, depth] = queue.front();
@@ -28,8 +30,8 @@ std::vector<Membership> members(const TemporalGraph& graph, EntityId body,
       }
       const Relation r = graph.relation(id);
       out.push_back({r.from, current, id, certainty, depth});
-      if (options.transitive && !visited[r.from] && graph.entity(r.from).kind == EntityKind::org) {
-        visited[r.from] = true;
+      if (options.transitive && graph.entity(r.from).kind == EntityKind::org &&
+          visited.insert(r.from).second) {
         queue.push_back({r.from, depth + 1});
       }
     }
