@@ -17,6 +17,7 @@
 #include "detail/string_pool.hpp"
 #include "orgraph/graph_builder.hpp"
 #include "orgraph/names.hpp"
+#include "orgraph/text.hpp"
 
 namespace orgraph {
 namespace detail {
@@ -167,8 +168,10 @@ struct BuilderState {
   }
 
   // Interns a value, checking once per distinct string that it is text: valid UTF-8 without
-  // NUL. (The readers check their files first and say where in the line; this catches what
-  // reaches the builder otherwise: an embedding program's strings, a JSON "\u0000".)
+  // NUL or other control characters than tab, line breaks, vertical tab and form feed (ESC
+  // would reach terminals through diagnostics and tables). The DOT and JSON-lines readers check
+  // their files first and say where in the line; this catches what reaches the builder
+  // otherwise: CSV fields, JSON and Popolo strings ("\u001b"), an embedding program's strings.
   // `hash`, when given, is the text's StringPool::hash_of.
   StringId intern_checked(std::string_view text, FileLine at, std::string_view subject,
                           std::string_view attribute, std::optional<std::uint32_t> hash = {}) {
@@ -191,6 +194,16 @@ struct BuilderState {
         text_checked[id] = 2;
         report(Severity::error, at, fmt::format("NUL character in the value of '{}'", attribute),
                std::string(subject), "graph files are text");
+      } else if (const auto control =
+                     std::find_if(text.begin(), text.end(), orgraph::text::is_control_character);
+                 control != text.end()) {
+        text_checked[id] = 2;
+        report(Severity::error, at,
+               fmt::format("control character 0x{:02X} in the value of '{}'",
+                           static_cast<unsigned char>(*control), attribute),
+               std::string(subject),
+               "graph files are text: tabs and line breaks are the only control characters "
+               "allowed");
       }
     }
     return id;

@@ -15,6 +15,7 @@
 
 #include "detail/graphviz_lock.hpp"
 #include "orgraph/names.hpp"
+#include "orgraph/text.hpp"
 
 namespace orgraph::io {
 namespace {
@@ -338,11 +339,7 @@ void read_dot(std::string_view text, std::string_view name, GraphBuilder& builde
   }
   // Other control characters (ESC above all) would reach terminals through diagnostics and
   // tables; only the white space characters are text.
-  const auto control = std::find_if(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return (byte < 0x20 && std::string_view("\t\n\v\f\r").find(c) == std::string_view::npos) ||
-           byte == 0x7F;
-  });
+  const auto control = std::find_if(text.begin(), text.end(), orgraph::text::is_control_character);
   if (control != text.end()) {
     const auto offset = static_cast<std::size_t>(control - text.begin());
     auto [line, column] = line_of(text, offset);

@@ -17,6 +17,7 @@
 
 #include "builder_state.hpp"
 #include "orgraph/names.hpp"
+#include "orgraph/text.hpp"
 
 namespace orgraph::io {
 namespace {
@@ -301,11 +302,7 @@ class LineHandler {
     }
     // Other control characters (ESC above all) would reach terminals through diagnostics and
     // tables; only the white space characters are text, as in DOT files.
-    const auto control = std::find_if(s.begin(), s.end(), [](char c) {
-      const auto byte = static_cast<unsigned char>(c);
-      return (byte < 0x20 && std::string_view("\t\n\v\f\r").find(c) == std::string_view::npos) ||
-             byte == 0x7F;
-    });
+    const auto control = std::find_if(s.begin(), s.end(), orgraph::text::is_control_character);
     if (control != s.end()) {
       const auto byte = static_cast<unsigned char>(*control);
       return fail(what == "key" ? fmt::format("control character 0x{:02X} in a key", byte)
