@@ -5,10 +5,10 @@
 // Building a graph of a million relations first-touches about 600 MB of fresh memory (the file,
 // the builder's records, the built arrays, each vector growing by doubling). In 4 KiB pages that
 // is some 150,000 page faults, a third of the load's CPU time on a virtual machine. Arrays of at
-// least kMinHugeBytes are mapped on their own, aligned to 2 MiB, and offered to the kernel's
-// transparent huge pages (madvise(MADV_HUGEPAGE), which Debian's default "madvise" mode honours),
-// so they fault in 2 MiB at a time. Smaller arrays come from operator new as usual. Where huge
-// pages are unavailable the advice is ignored and the arrays behave as ordinary memory.
+// least kMinHugeBytes are allocated aligned to 2 MiB and offered to the kernel's transparent
+// huge pages (madvise(MADV_HUGEPAGE), which Debian's default "madvise" mode honours), so they
+// fault in 2 MiB at a time. Smaller arrays come from operator new as usual. Where huge pages are
+// unavailable the advice is ignored and the arrays behave as ordinary memory.
 
 #include <cstddef>
 #include <new>
@@ -16,13 +16,13 @@
 
 namespace orgraph::detail {
 
-// Arrays from this size are mapped on huge pages; smaller ones would waste most of a 2 MiB page.
+// Arrays from this size go on huge pages; smaller ones would waste most of a 2 MiB page.
 inline constexpr std::size_t kMinHugeBytes = std::size_t{4} << 20;
 
-// Maps `bytes` (>= kMinHugeBytes) aligned to 2 MiB, advised for huge pages; throws
+// Allocates `bytes` (>= kMinHugeBytes) aligned to 2 MiB, advised for huge pages; throws
 // std::bad_alloc when the system has no memory. Time: O(1) (pages fault in on first touch).
 void* allocate_huge(std::size_t bytes);
-// Unmaps what allocate_huge(bytes) returned.
+// Frees what allocate_huge(bytes) returned.
 void deallocate_huge(void* p, std::size_t bytes) noexcept;
 
 template <typename T>
