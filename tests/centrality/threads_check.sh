@@ -11,9 +11,10 @@ graph=$tmp/history.jsonl
 failed=0
 check() {  # ARGUMENTS...: the same command with one and with two threads
   for t in 1 2; do
-    if ! "$orgraph" centrality "$graph" "$@" --threads $t --format json >"$tmp/out$t" 2>"$tmp/err"
-    then
-      echo "FAIL $* --threads $t: exit $?: $(cat "$tmp/err")"
+    "$orgraph" centrality "$graph" "$@" --threads $t --format json >"$tmp/out$t" 2>"$tmp/err"
+    local status=$?
+    if [ $status != 0 ]; then
+      echo "FAIL $* --threads $t: exit $status: $(cat "$tmp/err")"
       failed=$((failed + 1))
       return
     fi
