@@ -238,6 +238,10 @@ int run_centrality(const CentralityCommand& o) {
   if (!(o.epsilon > 0 && o.epsilon < 1 && o.delta > 0 && o.delta < 1)) {
     throw query_error("--epsilon and --delta must lie strictly between 0 and 1");
   }
+  if (!o.personalize.empty() && measure != analysis::Measure::pagerank) {
+    throw query_error(fmt::format(
+        "--personalize applies to PageRank only, not to {}; add --measure pagerank", measure));
+  }
   const TemporalGraph g = load_graph({o.graph});
   return o.at.empty() ? run_series(g, o, spec, measure) : run_at(g, o, spec, measure);
 }
