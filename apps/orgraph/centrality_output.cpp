@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <orgraph/error.hpp>
+
 #include "json_stream.hpp"
 
 namespace orgraph::app {
@@ -73,6 +75,16 @@ std::vector<std::uint32_t> ranked(const std::vector<double>& scores,
 }
 
 }  // namespace
+
+void check_not_before_history(const TemporalGraph& g, const analysis::ProjectionSpec& spec,
+                              DayRange range, const std::string& text) {
+  const std::optional<Day> first = analysis::first_day(g, spec);
+  if (first && range.latest < *first) {
+    throw query_error(fmt::format(
+        "{} is before the history: the first dated relation of projection '{}' begins on {}", text,
+        spec.name, format_day(*first)));
+  }
+}
 
 std::string step_label(DayRange step) {
   const CivilDate a = civil_from_days(step.earliest), b = civil_from_days(step.latest);

@@ -22,6 +22,11 @@ struct CentralityPrint {
   std::string at;                  // the date as given
 };
 
+// Refuses (query_error, a usage error) a date range that ends before the projection's first
+// dated relation: `text` is the date as given. Shared by centrality and export --projection.
+void check_not_before_history(const TemporalGraph& g, const analysis::ProjectionSpec& spec,
+                              DayRange range, const std::string& text);
+
 // The scores of one projection at a date.
 void print_centrality(const analysis::Projection& p, const analysis::Scores& scores,
                       const CentralityPrint& print);

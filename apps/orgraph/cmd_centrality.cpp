@@ -88,17 +88,6 @@ analysis::CentralityOptions centrality_options(const TemporalGraph& g, const Cen
   return c;
 }
 
-// Refuses a date range that ends before the projection's first relation.
-void check_not_before_history(const TemporalGraph& g, const analysis::ProjectionSpec& spec,
-                              DayRange range, const std::string& text) {
-  const std::optional<Day> first = analysis::first_day(g, spec);
-  if (first && range.latest < *first) {
-    throw query_error(fmt::format(
-        "{} is before the history: the first dated relation of projection '{}' begins on {}", text,
-        spec.name, format_day(*first)));
-  }
-}
-
 std::string kinds_text(const analysis::ProjectionSpec& spec) {
   std::string out;
   for (RelationKind k : spec.relations) out += fmt::format("{}{}", out.empty() ? "" : ", ", k);

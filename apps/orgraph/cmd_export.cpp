@@ -22,6 +22,7 @@
 #include <orgraph/io/graphml.hpp>
 #include <orgraph/io/json.hpp>
 
+#include "centrality_output.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -133,8 +134,10 @@ int run_export(const ExportCommand& c) {
         .certainties = c.certain_only ? analysis::Certainties::certain_only
                                       : analysis::Certainties::certain_and_possible,
         .isolated = c.keep_isolated ? analysis::Isolated::keep : analysis::Isolated::drop};
-    // Projected before anything is written: with no vertex at the date there is nothing to
-    // export, which `orgraph centrality` reports the same way (exit 1).
+    // Projected before anything is written: a date before the history is a usage error (exit
+    // 2), and with no vertex at the date there is nothing to export (exit 1), as `orgraph
+    // centrality` reports them.
+    check_not_before_history(graph, *spec, query_range(*at), c.at);
     const analysis::Projection projection =
         analysis::project(graph, query_range(*at), *spec, options);
     if (projection.vertex_count() == 0) throw analysis::empty_projection_error(*spec, c.at);
