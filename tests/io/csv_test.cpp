@@ -86,6 +86,17 @@ TEST_CASE("bad CSV is reported with its line") {
               "entities.csv:1: error: missing column 'kind'; the first row names the columns: "
               "id,kind,type,name,name_en,…"});
   }
+  SUBCASE(
+      "a header missing a column: the table is not read, and its ids are not reported "
+      "again as undeclared; an id it does not hold is") {
+    CHECK(errors_of({"id,knd,name,title\ns,source,,t\na,org,A,\nb,org,B,\n",
+                     "from,to,rel,src\na,b,member_of,s\nb,z,part_of,\n"}) ==
+          std::vector<std::string>{
+              "entities.csv:1: error: missing column 'kind'; the first row names the columns: "
+              "id,kind,type,name,name_en,…",
+              "relations.csv:3: error: 'z' is not declared [b -> z]; declare it: z [kind=org "
+              "name=\"…\"]"});
+  }
   SUBCASE("a quote inside an unquoted field") {
     CHECK(errors_of({kEntities, "from,to,rel\na,b,part_of\nb,a,sp\"lit\n"}) ==
           std::vector<std::string>{

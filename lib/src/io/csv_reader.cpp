@@ -168,6 +168,17 @@ class CsvParser {
 
 enum class Table { entities, relations, graph };
 
+// Marks the entity a refused row of entities.csv declares, when its id can be read, as refused:
+// it was reported, so what refers to it is not reported again as undeclared.
+void reject_row_entity(GraphBuilder& builder, std::uint32_t file, const CsvRecord& record,
+                       std::size_t header_size, std::size_t id_column) {
+  if (record.fields.size() != header_size || id_column >= header_size) return;
+  const std::string& id = record.fields[id_column];
+  if (!id.empty() && names::is_valid_utf8(id) && id.find('\0') == std::string::npos) {
+    orgraph::detail::state(builder).reject_entity(id, {file, record.line});
+  }
+}
+
 void read_table(std::string_view text, std::string_view name, GraphBuilder& builder, Table table,
                 const ReadLimits& limits) {
   const std::uint32_t file = builder.add_file(name);
@@ -207,7 +218,17 @@ void read_table(std::string_view text, std::string_view name, GraphBuilder& buil
       ok = false;
     }
   }
-  if (!ok) return;
+  if (!ok) {
+    // No row is read; the entities they declare (by a single id column) are known to exist.
+    if (table == Table::entities && std::count(header.begin(), header.end(), "id") == 1) {
+      const auto id_column =
+          static_cast<std::size_t>(std::find(header.begin(), header.end(), "id") - header.begin());
+      for (std::size_t r = 1; r < records.size(); ++r) {
+        reject_row_entity(builder, file, records[r], header.size(), id_column);
+      }
+    }
+    return;
+  }
   if (table == Table::graph) {
     for (const std::string& column : header) {
       if (column != "attribute" && column != "value") {
@@ -227,13 +248,9 @@ void read_table(std::string_view text, std::string_view name, GraphBuilder& buil
   for (std::size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& record = records[r];
     if (record.unreadable) {
-      // Reported. An entity's id that is itself text is known to be declared here, so what
-      // refers to it is not reported again as undeclared.
-      if (table == Table::entities && record.fields.size() == header.size()) {
-        const std::string& id = record.fields[index_of("id")];
-        if (!id.empty() && names::is_valid_utf8(id) && id.find('\0') == std::string::npos) {
-          orgraph::detail::state(builder).reject_entity(id, {file, record.line});
-        }
+      // Reported; the entity it declares is known to exist.
+      if (table == Table::entities) {
+        reject_row_entity(builder, file, record, header.size(), index_of("id"));
       }
       continue;
     }
