@@ -106,31 +106,22 @@ void check_office_holders(const TemporalGraph& g, const GraphStorage& s,
   // the records: a view per relation of a large graph would cost more than the check.
   struct Holding {
     EntityId org;
-    std::uint32_t title;  // folded title, numbered in text order
+    std::string_view title;  // folded; the text is held by folded_of
     CertainSpan span;
     RelationId id;
   };
   std::vector<Holding> holdings;
   std::unordered_map<StringId, std::string> folded_of;  // each distinct title folded once
-  std::vector<StringId> titles;                         // by holding
   for (RelationId id = 0; id < s.relations.size(); ++id) {
     const RelationRecord& r = s.relations[id];
     if (r.kind() != RelationKind::holds) continue;
     const RelationExtra& extra = s.relation_extras[r.extra];
     const StringId title = extra.role != 0 ? extra.role : extra.role_en;
-    if (!folded_of.contains(title)) folded_of.emplace(title, names::fold(s.str(title)));
-    holdings.push_back({r.to, 0, certain_span(s, r), id});
-    titles.push_back(title);
-  }
-  // Number the folded titles in text order, so that offices are taken in (org, title) order.
-  std::vector<std::string_view> distinct;
-  for (const auto& [title, folded] : folded_of) distinct.push_back(folded);
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  for (std::size_t i = 0; i < holdings.size(); ++i) {
-    const std::string_view folded = folded_of.at(titles[i]);
-    holdings[i].title = static_cast<std::uint32_t>(
-        std::lower_bound(distinct.begin(), distinct.end(), folded) - distinct.begin());
+    auto folded = folded_of.find(title);
+    if (folded == folded_of.end()) {
+      folded = folded_of.emplace(title, names::fold(s.str(title))).first;
+    }
+    holdings.push_back({r.to, folded->second, certain_span(s, r), id});
   }
   std::sort(holdings.begin(), holdings.end(), [](const Holding& a, const Holding& b) {
     return std::tie(a.org, a.title, a.span.from, a.id) <
