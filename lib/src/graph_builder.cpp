@@ -1,6 +1,8 @@
 #include "orgraph/graph_builder.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 #include "builder_state.hpp"
 #include "graph_storage.hpp"
@@ -8,6 +10,20 @@
 namespace orgraph {
 
 using detail::BuilderState;
+
+namespace {
+
+// The hash its reader computed of one of a fact's texts, or none when it gave none.
+std::optional<std::uint32_t> known_hash(const detail::TextHashes* hashes,
+                                        std::uint32_t detail::TextHashes::*text) {
+  return hashes ? std::optional(hashes->*text) : std::nullopt;
+}
+// Likewise for the value of attribute i.
+std::optional<std::uint32_t> known_hash(const detail::TextHashes* hashes, std::size_t i) {
+  return hashes ? std::optional(hashes->attributes[i]) : std::nullopt;
+}
+
+}  // namespace
 
 BuilderState& detail::state(GraphBuilder& builder) { return *builder.s_; }
 
@@ -76,10 +92,7 @@ void detail::add_entity(GraphBuilder& builder, std::string_view key,
                         std::span<const Attribute> attributes, FileLine where,
                         const TextHashes* hashes) {
   BuilderState& s = state(builder);
-  auto hash = [&](std::size_t i) {
-    return hashes ? std::optional(hashes->attributes[i]) : std::nullopt;
-  };
-  EntityId id = s.entity_slot(key, where, hashes ? std::optional(hashes->first) : std::nullopt);
+  EntityId id = s.entity_slot(key, where, known_hash(hashes, &TextHashes::first));
   for (std::size_t i = 0; i < attributes.size(); ++i) {
     const Attribute& a = attributes[i];
     if (a.value.empty()) continue;
@@ -93,7 +106,7 @@ void detail::add_entity(GraphBuilder& builder, std::string_view key,
       s.warn_unknown_attribute(a.key, where, false, key);
       continue;
     }
-    StringId value = s.intern_checked(a.value, where, key, a.key, hash(i));
+    StringId value = s.intern_checked(a.value, where, key, a.key, known_hash(hashes, i));
     if (known == kEntityFieldCount) {
       {
         StringId k = s.strings.intern(a.key);
@@ -127,13 +140,9 @@ void detail::add_relation(GraphBuilder& builder, std::string_view from, std::str
                           std::span<const Attribute> attributes, FileLine where,
                           const TextHashes* hashes) {
   BuilderState& s = state(builder);
-  auto hash = [&](std::size_t i) {
-    return hashes ? std::optional(hashes->attributes[i]) : std::nullopt;
-  };
   RawRelation r;
-  r.from = s.intern_checked(from, where, from, "id",
-                            hashes ? std::optional(hashes->first) : std::nullopt);
-  r.to = s.intern_checked(to, where, to, "id", hashes ? std::optional(hashes->to) : std::nullopt);
+  r.from = s.intern_checked(from, where, from, "id", known_hash(hashes, &TextHashes::first));
+  r.to = s.intern_checked(to, where, to, "id", known_hash(hashes, &TextHashes::to));
   r.where = where;
   auto subject = [&] { return fmt::format("{} -> {}", from, to); };
   for (std::size_t i = 0; i < attributes.size(); ++i) {
@@ -144,7 +153,7 @@ void detail::add_relation(GraphBuilder& builder, std::string_view from, std::str
       s.warn_unknown_attribute(a.key, where, true, subject());
       continue;
     }
-    StringId value = s.intern_checked(a.value, where, from, a.key, hash(i));
+    StringId value = s.intern_checked(a.value, where, from, a.key, known_hash(hashes, i));
     StringId& slot = r.fields[known];
     if (slot != 0 && slot != value) {
       s.report(Severity::error, where,
